@@ -1,0 +1,35 @@
+import { PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, InterfaceType } from 'type-graphql';
+import { toGlobalId } from './global-id.js';
+
+/** Relay's Node: anything with a globally unique id that `node(id:)` can fetch. */
+@InterfaceType({ description: 'An object with a globally unique, opaque id, fetchable by `node(id:)`.' })
+export abstract class Node {
+  @Field(() => ID, { description: 'Globally unique, opaque id (Relay). Pass it to `node(id:)`.' })
+  id!: string;
+}
+
+/** Columns every record has: a serial key, and when it was created and last changed. */
+// Not an @ObjectType itself: type-graphql copies these fields into each entity type that extends it.
+export abstract class BaseEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Field(() => ID, { name: 'id', description: 'Globally unique, opaque id (Relay). Pass it to `node(id:)`.' })
+  get nodeId(): string {
+    return toGlobalId(this.constructor.name, this.id);
+  }
+
+  @Field(() => Int, { description: 'The row key in the database; unique within its type only.' })
+  get databaseId(): number {
+    return this.id;
+  }
+
+  @Field(() => Date, { description: 'When the record was created.' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { description: 'When the record was last changed.' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

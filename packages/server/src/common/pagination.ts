@@ -1,0 +1,108 @@
+// Relay cursor connections over MikroORM's keyset pagination (em.findByCursor): stable under inserts, no
+// OFFSET scans, and the total counted in the same round trip.
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { type ClassType, Field, Int, ObjectType, ArgsType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { BadUserInputError } from './errors.js';
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+@ObjectType({ description: 'Where a page stands in the whole list (Relay PageInfo).' })
+export class PageInfo {
+  @Field({ description: 'More items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Items precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor`).' })
+  after?: string;
+}
+
+export interface Connection<T> {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+}
+
+/** The Connection and Edge types of one node type, named `<Name>Connection` and `<Name>Edge`. */
+export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  class Edge {
+    @Field({ description: 'Opaque cursor of this item.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${what}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what} records (Relay connection).` })
+  class ConnectionType implements Connection<T> {
+    @Field(() => Int, { description: 'How many items match the filter, over all pages.' })
+    totalCount!: number;
+
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => [Edge], { description: 'The items of this page with their cursors.' })
+    edges!: Edge[];
+
+    @Field(() => [nodeType], { description: 'The items of this page, without cursors.' })
+    nodes!: T[];
+  }
+  return ConnectionType;
+}
+
+/** One page of `entity` matching `where`, ordered by `orderBy` then by id so that cursors are unique. */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>,
+  page: PageArgs,
+): Promise<Connection<T>> {
+  const first = page.first ?? DEFAULT_PAGE_SIZE;
+  let cursor;
+  try {
+    cursor = await em.findByCursor(entity, where, {
+      first,
+      after: page.after ?? undefined,
+      orderBy: [orderBy, { id: 'asc' } as QueryOrderMap<T>],
+      includeCount: true,
+    });
+  } catch (e) {
+    if (page.after && /cursor/i.test(String((e as Error).message))) {
+      throw new BadUserInputError('after', '分页游标无效或与排序不符', 'the cursor is malformed or does not match this ordering');
+    }
+    throw e;
+  }
+  const items = cursor.items as T[];
+  const edges = items.map((node) => ({ cursor: cursor.from(node), node }));
+  return {
+    totalCount: cursor.totalCount ?? items.length,
+    pageInfo: {
+      hasNextPage: cursor.hasNextPage ?? false,
+      hasPreviousPage: cursor.hasPrevPage ?? false,
+      startCursor: cursor.startCursor,
+      endCursor: cursor.endCursor,
+    },
+    edges,
+    nodes: items,
+  };
+}

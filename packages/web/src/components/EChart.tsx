@@ -15,15 +15,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { ChartOption } from './chartOption';
 
 // Keep in step with ChartOption: register only what the option builders use.
-use([
-  BarChart,
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkPointComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+use([BarChart, AriaComponent, GridComponent, LegendComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
 
 export interface EChartProps {
   option: ChartOption;
@@ -55,8 +47,8 @@ export default function EChart({ option, height }: EChartProps) {
 
   // `lang` too: the chart re-created by a language switch starts empty.
   useEffect(() => {
-    // aria generates a text description of the data for screen readers.
-    chartRef.current?.setOption({ ...option, aria: { enabled: true } }, { notMerge: true });
+    // aria gives the canvas a text description for screen readers (the option's own, or generated).
+    chartRef.current?.setOption({ ...option, aria: { ...option.aria, enabled: true } }, { notMerge: true });
   }, [option, lang]);
 
   return <div ref={containerRef} className="echart" style={{ height }} />;

@@ -1,9 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider';
 
 type StatusMessageProps =
-  | { kind: 'loading' }
-  | { kind: 'empty'; text: string }
-  | { kind: 'error'; detail: string; onRetry: () => void };
+  { kind: 'loading' } | { kind: 'empty'; text: string } | { kind: 'error'; detail: string; onRetry: () => void };
 
 // Loading, empty and error states look the same in every panel.
 export function StatusMessage(props: StatusMessageProps) {

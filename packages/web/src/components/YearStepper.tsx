@@ -11,7 +11,12 @@ export function YearStepper({ year, onChange }: YearStepperProps) {
   const isCurrentYear = year >= new Date().getFullYear();
   return (
     <div className="year-stepper" role="group" aria-label={m.year.label}>
-      <button type="button" className="button button--icon" aria-label={m.year.previous} onClick={() => onChange(year - 1)}>
+      <button
+        type="button"
+        className="button button--icon"
+        aria-label={m.year.previous}
+        onClick={() => onChange(year - 1)}
+      >
         ‹
       </button>
       <output className="year-stepper__value" aria-live="polite">

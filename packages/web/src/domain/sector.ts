@@ -1,5 +1,6 @@
 // The GraphQL `Sector` enum (行业领域), in the order the dashboard stacks and lists them.
-// Mirrors the SDL in packages/schema; switch to its generated client types once they are published.
+// Mirrors `Sector` in packages/schema/src/enums.ts; import it from @hub/schema (with its generated
+// client types) once that package is built ahead of the dashboard.
 export const SECTORS = [
   'ROAD_TRAFFIC',
   'WATER_TRAFFIC',

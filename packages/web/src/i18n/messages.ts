@@ -1,11 +1,19 @@
 import type { Sector } from '../domain/sector';
 import type { Lang } from './lang';
 
+/** What a screen reader is told about the monthly trend chart. */
+export interface TrendSummaryFacts {
+  year: number;
+  accidents: number;
+  peakMonth: string;
+  peakAccidents: number;
+  clusters: number;
+}
+
 // The dashboard's words, zh-CN first. `Messages` is taken from the zh-CN catalogue, so the
 // compiler rejects an English catalogue that misses or misspells a key.
 const zhCN = {
   appTitle: '县域安全生产监管数据中枢',
-  appShortTitle: '安全生产监管数据中枢',
   skipToContent: '跳到主要内容',
   languageSwitch: '界面语言',
   nav: {
@@ -20,6 +28,7 @@ const zhCN = {
   },
   comingSoon: {
     badge: '建设中',
+    navBadge: '建设中',
     body: '该页面正在建设中，将在后续版本中提供。',
     back: '返回总览',
   },
@@ -72,6 +81,9 @@ const zhCN = {
     trend: {
       title: '分行业月度事故起数',
       axisName: '起数',
+      summary: (facts: TrendSummaryFacts) =>
+        `${facts.year}年各月事故起数按行业堆叠的柱状图。全年共${facts.accidents}起，${facts.peakMonth}最多（${facts.peakAccidents}起）；` +
+        `检测到${facts.clusters}处事故聚集，已用图钉标出。`,
       empty: (year: number) => `${year} 年没有事故记录。`,
     },
     clusters: {
@@ -92,7 +104,6 @@ export type Messages = typeof zhCN;
 
 const en: Messages = {
   appTitle: 'County Work-Safety Supervision Hub',
-  appShortTitle: 'Work-Safety Supervision Hub',
   skipToContent: 'Skip to main content',
   languageSwitch: 'Language',
   nav: {
@@ -107,6 +118,7 @@ const en: Messages = {
   },
   comingSoon: {
     badge: 'Coming in a later release',
+    navBadge: 'Soon',
     body: 'This page is under construction and will come in a later release.',
     back: 'Back to the overview',
   },
@@ -140,7 +152,7 @@ const en: Messages = {
     HAZARDOUS_CHEMICALS: 'Hazardous chemicals',
     FIREWORKS: 'Fireworks',
     SPECIAL_EQUIPMENT: 'Special equipment',
-    INDUSTRY_TRADE: 'Industry & trade',
+    INDUSTRY_TRADE: 'Industry and trade',
     AGRICULTURAL_MACHINERY: 'Agricultural machinery',
     OTHER: 'Other',
   },
@@ -159,6 +171,9 @@ const en: Messages = {
     trend: {
       title: 'Accidents per month by sector',
       axisName: 'Accidents',
+      summary: (facts: TrendSummaryFacts) =>
+        `Stacked bar chart of accidents per month by sector in ${facts.year}: ${facts.accidents} in total, ` +
+        `most in ${facts.peakMonth} (${facts.peakAccidents}); ${facts.clusters} accident cluster(s) marked with pins.`,
       empty: (year: number) => `No accidents recorded in ${year}.`,
     },
     clusters: {

@@ -23,7 +23,7 @@ export const SECTOR_COLORS: Record<Sector, string> = {
 // Cluster markers differ from bars by shape (a pin) as well as colour.
 export const CLUSTER_MARK_COLOR = '#1F2937';
 
-// Chart chrome, matched to the page's CSS variables (styles/global.css).
+// Chart chrome, in the greys of the page (styles/global.css).
 export const AXIS_LINE_COLOR = '#CBD5E1';
 export const SPLIT_LINE_COLOR = '#E2E8F0';
 export const AXIS_LABEL_COLOR = '#475569';

@@ -42,13 +42,27 @@ export interface OverviewKpisVariables {
 export const OverviewKpisQuery = gql<OverviewKpisData, OverviewKpisVariables>`
   query OverviewKpis($from: Date!, $to: Date!, $year: Int!) {
     accidentStats(filter: { from: $from, to: $to }, groupBy: [MONTH, SECTOR]) {
-      total { accidents deaths injuries directLossCny }
-      groups { month sector accidents deaths injuries }
+      total {
+        accidents
+        deaths
+        injuries
+        directLossCny
+      }
+      groups {
+        month
+        sector
+        accidents
+        deaths
+        injuries
+      }
     }
     accidentClusters(year: $year) {
       sector
       month
-      township { code name }
+      township {
+        code
+        name
+      }
       accidents
       deaths
       injuries

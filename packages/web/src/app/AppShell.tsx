@@ -1,0 +1,50 @@
+import { Route, Switch, useLocation } from 'wouter';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { useI18n } from '../i18n/I18nProvider';
+import { ComingSoon } from './ComingSoon';
+import { NotFound } from './NotFound';
+import { PAGES } from './pages';
+import { SideNav } from './SideNav';
+import { TopBar } from './TopBar';
+
+export function AppShell() {
+  const { m } = useI18n();
+  const [location] = useLocation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {m.skipToContent}
+      </a>
+      <TopBar />
+      <SideNav />
+      <main id="main" className="shell__main" tabIndex={-1}>
+        {/* Keyed by location: leaving a page that crashed gives the next one a fresh start. */}
+        <ErrorBoundary key={location} fallback={<CrashNotice />}>
+          <Switch>
+            {PAGES.map(({ key, path, component: Page }) => (
+              <Route key={key} path={path}>
+                {Page ? <Page /> : <ComingSoon title={m.nav[key]} />}
+              </Route>
+            ))}
+            <Route>
+              <NotFound />
+            </Route>
+          </Switch>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}
+
+function CrashNotice() {
+  const { m } = useI18n();
+  return (
+    <section className="page notice" role="alert">
+      <h1>{m.crashed.title}</h1>
+      <p>{m.crashed.body}</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {m.crashed.reload}
+      </button>
+    </section>
+  );
+}

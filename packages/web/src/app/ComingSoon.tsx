@@ -1,0 +1,18 @@
+import { Link } from 'wouter';
+import { useI18n } from '../i18n/I18nProvider';
+import { useHrefWithSearch } from './useHrefWithSearch';
+
+export function ComingSoon({ title }: { title: string }) {
+  const { m } = useI18n();
+  const withSearch = useHrefWithSearch();
+  return (
+    <section className="page notice" aria-labelledby="page-title">
+      <h1 id="page-title">{title}</h1>
+      <p className="badge">{m.comingSoon.badge}</p>
+      <p>{m.comingSoon.body}</p>
+      <Link href={withSearch('/')} className="button">
+        {m.comingSoon.back}
+      </Link>
+    </section>
+  );
+}

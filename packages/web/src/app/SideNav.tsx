@@ -1,0 +1,31 @@
+import { Link, useLocation } from 'wouter';
+import { useI18n } from '../i18n/I18nProvider';
+import { PAGES } from './pages';
+import { useHrefWithSearch } from './useHrefWithSearch';
+
+export function SideNav() {
+  const { m } = useI18n();
+  const [location] = useLocation();
+  const withSearch = useHrefWithSearch();
+  return (
+    <nav className="side-nav" aria-label={m.nav.label}>
+      <ul>
+        {PAGES.map(({ key, path, component }) => {
+          const current = location === path;
+          return (
+            <li key={key}>
+              <Link
+                href={withSearch(path)}
+                className={`side-nav__link${current ? ' side-nav__link--current' : ''}`}
+                aria-current={current ? 'page' : undefined}
+              >
+                {m.nav[key]}
+                {!component && <span className="side-nav__pending">{m.comingSoon.navBadge}</span>}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,9 +1,13 @@
-import { PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { toGlobalId } from './global-id.js';
 
 /** Relay's Node: anything with a globally unique id that `node(id:)` can fetch. */
-@InterfaceType({ description: 'An object with a globally unique, opaque id, fetchable by `node(id:)`.' })
+@InterfaceType({
+  description: 'An object with a globally unique, opaque id, fetchable by `node(id:)`.',
+  // Every entity class is named after its GraphQL type, so the class names the type.
+  resolveType: (value: object) => value.constructor.name,
+})
 export abstract class Node {
   @Field(() => ID, { description: 'Globally unique, opaque id (Relay). Pass it to `node(id:)`.' })
   id!: string;
@@ -11,7 +15,10 @@ export abstract class Node {
 
 /** Columns every record has: a serial key, and when it was created and last changed. */
 // Not an @ObjectType itself: type-graphql copies these fields into each entity type that extends it.
-export abstract class BaseEntity {
+export abstract class BaseEntity<Optional extends string = never> {
+  /** Properties with a default or derived from others: not required when creating a record. */
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'nodeId' | 'databaseId' | Optional;
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * Bad input from the caller: the field it concerns (a path such as "input.deaths"), and the reason in
+ * Bad input from the caller: the field it concerns (a path such as "deaths" or "filter.from"), and the reason in
  * Chinese and English. Thrown before anything is written.
  */
 export class BadUserInputError extends GraphQLError {
@@ -20,10 +20,10 @@ export class NotFoundError extends GraphQLError {
 export class InputProblems {
   private readonly problems: { field: string; zh: string; en: string }[] = [];
 
-  constructor(private readonly prefix = 'input') {}
+  constructor(private readonly prefix = '') {}
 
   add(field: string, zh: string, en: string): void {
-    this.problems.push({ field: `${this.prefix}.${field}`, zh, en });
+    this.problems.push({ field: this.prefix ? `${this.prefix}.${field}` : field, zh, en });
   }
 
   check(ok: boolean, field: string, zh: string, en: string): void {

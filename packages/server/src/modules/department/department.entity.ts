@@ -6,7 +6,7 @@ import { BaseEntity, Node } from '../../common/base.entity.js';
 /** 部门: a county department that supervises one or more fields (traffic police, housing, fire...). */
 @ObjectType({ implements: Node, description: '部门 — a county department with supervisory duties.' })
 @Entity()
-export class Department extends BaseEntity {
+export class Department extends BaseEntity<'sectors'> {
   @Field({ description: 'Short code, unique in the county, e.g. "AJJ" for the work-safety bureau.' })
   @Property({ type: 'string', length: 20, unique: true })
   code!: string;

@@ -10,7 +10,7 @@ import { Township } from '../township/township.entity.js';
 /** 应急预案: an emergency plan, owned by a township, department or enterprise, revised on a cycle. */
 @ObjectType({ implements: Node, description: '应急预案 — an emergency plan.' })
 @Entity()
-export class EmergencyPlan extends BaseEntity {
+export class EmergencyPlan extends BaseEntity<'revisionCycleYears' | 'revisionDueOn' | 'revisionOverdue'> {
   @Field({ description: 'Title.' })
   @Property({ type: 'string', length: 160 })
   title!: string;

@@ -7,7 +7,7 @@ import { Township } from '../township/township.entity.js';
 /** 生产经营单位: an enterprise or other producing/operating unit under supervision. */
 @ObjectType({ implements: Node, description: '生产经营单位 — an enterprise under work-safety supervision.' })
 @Entity()
-export class Enterprise extends BaseEntity {
+export class Enterprise extends BaseEntity<'aboveDesignatedSize' | 'standardizationGrade'> {
   @Field({ description: 'Name in Chinese.' })
   @Property({ type: 'string', length: 120 })
   name!: string;

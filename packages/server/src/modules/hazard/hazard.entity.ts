@@ -12,7 +12,7 @@ import { Township } from '../township/township.entity.js';
 @Entity()
 @Index({ properties: ['foundOn'] })
 @Index({ properties: ['township', 'foundOn'] })
-export class Hazard extends BaseEntity {
+export class Hazard extends BaseEntity<'investmentCny' | 'overdue'> {
   @ManyToOne(() => Enterprise, { ref: true, nullable: true, index: true })
   enterprise?: Ref<Enterprise> | null;
 

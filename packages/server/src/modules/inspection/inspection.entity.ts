@@ -11,7 +11,7 @@ import { Township } from '../township/township.entity.js';
 @ObjectType({ implements: Node, description: '执法检查 — an enforcement inspection.' })
 @Entity()
 @Index({ properties: ['inspectedOn'] })
-export class Inspection extends BaseEntity {
+export class Inspection extends BaseEntity<'departments' | 'joint' | 'penaltyCny'> {
   @Field(() => DateScalar, { description: 'Date of the inspection.' })
   @Property({ type: 'date' })
   inspectedOn!: string;

@@ -9,7 +9,7 @@ import { Township } from '../township/township.entity.js';
 /** 督办任务: a task the county government or work-safety committee set a township or department. */
 @ObjectType({ implements: Node, description: '督办任务 — a task set by the county to a township or department.' })
 @Entity()
-export class SupervisionTask extends BaseEntity {
+export class SupervisionTask extends BaseEntity<'status'> {
   @Field({ description: 'Title.' })
   @Property({ type: 'string', length: 160 })
   title!: string;

@@ -7,7 +7,7 @@ import { BaseEntity, Node } from '../../common/base.entity.js';
 /** 乡镇: a township of the county, the unit most figures are broken down by. */
 @ObjectType({ implements: Node, description: '乡镇 — a township of the county.' })
 @Entity()
-export class Township extends BaseEntity {
+export class Township extends BaseEntity<'safeCommunityStatus'> {
   @Field({ description: 'Administrative division code (12 digits for a township-level division).' })
   @Property({ type: 'string', length: 12, unique: true })
   code!: string;

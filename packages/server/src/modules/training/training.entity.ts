@@ -9,7 +9,7 @@ import { Department } from '../department/department.entity.js';
 @ObjectType({ implements: Node, description: '培训班 — a safety training class.' })
 @Entity()
 @Index({ properties: ['startsOn'] })
-export class TrainingSession extends BaseEntity {
+export class TrainingSession extends BaseEntity<'certified'> {
   @Field({ description: 'Title.' })
   @Property({ type: 'string', length: 120 })
   title!: string;

@@ -1,0 +1,108 @@
+// Starting and stopping the whole hub: PostgreSQL (embedded or given), migrations, demo data, HTTP.
+import fs from 'node:fs';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { type HubConfig, redact } from './config.js';
+import type { Logger } from './common/logger.js';
+import { DataDirLock } from './db/data-dir-lock.js';
+import { type RunningPostgres, startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { migrateUp } from './db/migrations.js';
+import { openOrm } from './db/orm.js';
+import { loadDemoIfEmpty } from './demo/demo-on-start.js';
+import { createHttpServer, type HubHttpServer } from './http/server.js';
+
+/** A failure the operator can fix, told in one line, without a stack trace. */
+export class StartupError extends Error {}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  stop(): Promise<void>;
+}
+
+function ensureWritableDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (e) {
+    throw new StartupError(
+      `数据目录 ${dir} 无法创建或不可写 / the data directory ${dir} cannot be created or written (${(e as NodeJS.ErrnoException).code}); set HUB_DATA_DIR to a writable directory`,
+    );
+  }
+}
+
+/** Opens the database and applies migrations; shared by `hub start`, `hub migrate` and `hub seed`. */
+export async function openDatabase(
+  config: HubConfig,
+  log: Logger,
+): Promise<{ orm: MikroORM; lock: DataDirLock | null; close(): Promise<void> }> {
+  let lock: DataDirLock | null = null;
+  let pg: RunningPostgres | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    ensureWritableDir(config.dataDir);
+    lock = DataDirLock.acquire(config.dataDir);
+    try {
+      pg = await startEmbeddedPostgres(config.dataDir, log);
+    } catch (e) {
+      lock.release();
+      throw new StartupError((e as Error).message);
+    }
+    url = pg.url;
+    log.info(`embedded PostgreSQL running on 127.0.0.1:${pg.port}, data in ${config.dataDir}`);
+  }
+  let orm: MikroORM;
+  try {
+    orm = await openOrm(url);
+    await orm.em.getConnection().execute('select 1');
+  } catch (e) {
+    await pg?.stop();
+    lock?.release();
+    throw new StartupError(`无法连接数据库 / cannot connect to the database at ${redact(url)}: ${(e as Error).message}`);
+  }
+  const applied = await migrateUp(orm);
+  if (applied.length) log.info(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  return {
+    orm,
+    lock,
+    close: async () => {
+      await orm.close(true);
+      await pg?.stop();
+      lock?.release();
+    },
+  };
+}
+
+export async function startHub(config: HubConfig, log: Logger): Promise<RunningHub> {
+  const db = await openDatabase(config, log);
+  let http: HubHttpServer | undefined;
+  try {
+    if (config.demoOnEmpty) await loadDemoIfEmpty(db.orm, log);
+    http = await createHttpServer(db.orm, log);
+    let port: number;
+    try {
+      port = await http.listen(config.port, config.host);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new StartupError(
+        code === 'EADDRINUSE'
+          ? `端口 ${config.port} 已被占用 / port ${config.port} is already in use; stop what uses it or set PORT`
+          : `无法在 ${config.host}:${config.port} 上监听 / cannot listen on ${config.host}:${config.port}: ${code}`,
+      );
+    }
+    db.lock?.setPort(port);
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      orm: db.orm,
+      stop: async () => {
+        await http?.close();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await http?.close().catch(() => undefined);
+    await db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,70 @@
+// What a caller sees of an error: a message a person can act on, naming the field, and never a stack trace
+// or SQL from inside the hub.
+import type { GraphQLFormattedError } from 'graphql';
+import type { ValidationError } from 'class-validator';
+import type { Logger } from '../common/logger.js';
+
+function flatten(errors: ValidationError[], parent = ''): { field: string; reasons: string[] }[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, reasons: Object.values(e.constraints) }] : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** Turns class-validator's nested errors into one message per field, the field first. */
+export function describeValidationErrors(errors: ValidationError[]) {
+  const problems = flatten(errors).map((p) => ({ field: p.field, reason: p.reasons.join('; ') }));
+  return {
+    message: problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+    field: problems[0]?.field,
+    problems,
+  };
+}
+
+const EXPOSED_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
+
+export function formatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const validationErrors = (original as { extensions?: { validationErrors?: ValidationError[] } })?.extensions
+      ?.validationErrors;
+    if (validationErrors?.length) {
+      const { message, field, problems } = describeValidationErrors(validationErrors);
+      return {
+        message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', field, problems },
+      };
+    }
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && EXPOSED_CODES.has(code)) {
+      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    // Anything else is our fault: log it whole, tell the caller plainly without internals.
+    log.error('unexpected error while answering a request', {
+      message: (original as Error)?.message,
+      stack: (original as Error)?.stack,
+      path: formatted.path,
+    });
+    return {
+      message: '服务器内部错误，已记录 / Internal server error; it has been logged',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,52 @@
+// One accident filter, two translations: a MikroORM FilterQuery for lists and a knex WHERE for the
+// statistics, so a list and its aggregates always count the same records.
+import type { FilterQuery, Knex } from '@mikro-orm/postgresql';
+import { checkRange, endOfCountyDay, startOfCountyDay } from '../../common/date-range.js';
+import { BadUserInputError } from '../../common/errors.js';
+import { fromGlobalId } from '../../common/global-id.js';
+import type { Accident } from './accident.entity.js';
+import type { AccidentFilter } from './accident.inputs.js';
+
+function enterpriseKeys(ids: string[]): number[] {
+  return ids.map((id, i) => {
+    const decoded = fromGlobalId(id);
+    if (decoded?.type !== 'Enterprise') {
+      throw new BadUserInputError(`filter.enterpriseIds[${i}]`, '不是有效的企业 ID', 'is not an Enterprise id');
+    }
+    return decoded.key;
+  });
+}
+
+export function accidentWhere(filter: AccidentFilter = {}): FilterQuery<Accident> {
+  checkRange(filter.from, filter.to);
+  const where: Record<string, unknown> = {};
+  const occurredAt: Record<string, Date> = {};
+  if (filter.from) occurredAt.$gte = startOfCountyDay(filter.from);
+  if (filter.to) occurredAt.$lt = endOfCountyDay(filter.to);
+  if (filter.from || filter.to) where.occurredAt = occurredAt;
+  if (filter.sectors) where.sector = { $in: filter.sectors };
+  if (filter.severities) where.severity = { $in: filter.severities };
+  if (filter.townshipCodes) where.township = { code: { $in: filter.townshipCodes } };
+  if (filter.enterpriseIds) where.enterprise = { $in: enterpriseKeys(filter.enterpriseIds) };
+  if (filter.fatal === true) where.$or = [{ deaths: { $gt: 0 } }, { missing: { $gt: 0 } }];
+  if (filter.fatal === false) Object.assign(where, { deaths: 0, missing: 0 });
+  if (filter.roadClasses) where.roadTraffic = { ...(where.roadTraffic as object), roadClass: { $in: filter.roadClasses } };
+  if (filter.trafficCauses) where.roadTraffic = { ...(where.roadTraffic as object), cause: { $in: filter.trafficCauses } };
+  return where as FilterQuery<Accident>;
+}
+
+/** Adds the filter to a query over `accident as a` (joined to `township as t`). Parameters only. */
+export function applyAccidentFilter(qb: Knex.QueryBuilder, filter: AccidentFilter = {}): Knex.QueryBuilder {
+  checkRange(filter.from, filter.to);
+  if (filter.from) qb.where('a.occurred_at', '>=', startOfCountyDay(filter.from));
+  if (filter.to) qb.where('a.occurred_at', '<', endOfCountyDay(filter.to));
+  if (filter.sectors) qb.whereIn('a.sector', filter.sectors);
+  if (filter.severities) qb.whereIn('a.severity', filter.severities);
+  if (filter.townshipCodes) qb.whereIn('t.code', filter.townshipCodes);
+  if (filter.enterpriseIds) qb.whereIn('a.enterprise_id', enterpriseKeys(filter.enterpriseIds));
+  if (filter.fatal === true) qb.whereRaw('(a.deaths + a.missing) > 0');
+  if (filter.fatal === false) qb.whereRaw('(a.deaths + a.missing) = 0');
+  if (filter.roadClasses) qb.whereIn('a.road_class', filter.roadClasses);
+  if (filter.trafficCauses) qb.whereIn('a.traffic_cause', filter.trafficCauses);
+  return qb;
+}

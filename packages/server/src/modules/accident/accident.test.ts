@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from '../../test-support/test-hub.js';
+
+const REPORT = /* GraphQL */ `
+  mutation Report($input: ReportAccidentInput!) {
+    reportAccident(input: $input) { id severity deaths missing injuries seriousInjuries directLossCny township { code } roadTraffic { roadClass vehicleTypes } }
+  }
+`;
+
+let hub: TestHub;
+let townshipCode: string;
+const base = () => ({
+  occurredAt: '2014-10-02T08:30:00+08:00',
+  townshipCode,
+  sector: 'CONSTRUCTION',
+  deaths: 0,
+  injuries: 0,
+  seriousInjuries: 0,
+  directLossCny: 0,
+  summary: '测试事故',
+});
+
+async function accidentCount(): Promise<number> {
+  const [{ n }] = await hub.orm.em.getConnection().execute('select count(*)::int as n from accident');
+  return n;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub('empty');
+  const created = await hub.gql(`mutation { createTownship(input: { code: "450799101000", name: "城关镇", population: 50000 }) { code } }`);
+  expect(created.errors).toBeUndefined();
+  townshipCode = '450799101000';
+});
+afterAll(() => hub?.close());
+
+describe('reportAccident', () => {
+  it.each([
+    [{ deaths: 3 }, 'LARGER'],
+    [{ deaths: 2, directLossCny: 10_000_000 }, 'LARGER'],
+    [{ injuries: 100, seriousInjuries: 100 }, 'ESPECIALLY_MAJOR'],
+    [{ deaths: 2, injuries: 9, seriousInjuries: 9, directLossCny: 9_999_999 }, 'GENERAL'],
+    [{ deaths: 9, missing: 1 }, 'MAJOR'],
+  ])('stores %o graded %s', async (figures, severity) => {
+    const res = await hub.gql(REPORT, { input: { ...base(), ...figures } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.reportAccident.severity).toBe(severity);
+    expect(res.data!.reportAccident.township.code).toBe(townshipCode);
+  });
+
+  it.each([
+    ['deaths', { deaths: -1 }],
+    ['injuries', { injuries: -2 }],
+    ['seriousInjuries', { injuries: 1, seriousInjuries: 2 }],
+    ['townshipCode', { townshipCode: '999999999999' }],
+    ['occurredAt', { occurredAt: '2999-01-01T00:00:00+08:00' }],
+    ['occurredAt', { occurredAt: '2014-13-45T99:00:00+08:00' }],
+    ['occurredAt', { occurredAt: 'yesterday' }],
+    ['directLossCny', { directLossCny: -5 }],
+    ['roadTraffic', { sector: 'FIRE', roadTraffic: { roadClass: 'COUNTY' } }],
+  ])('refuses a bad %s with BAD_USER_INPUT naming it, and stores nothing', async (field, bad) => {
+    const before = await accidentCount();
+    const res = await hub.gql(REPORT, { input: { ...base(), ...bad } });
+    expect(res.data?.reportAccident ?? null).toBeNull();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.message).toContain(field);
+    expect(await accidentCount()).toBe(before);
+  });
+
+  it('reports every problem of one input at once', async () => {
+    const res = await hub.gql(REPORT, {
+      input: { ...base(), injuries: 1, seriousInjuries: 3, townshipCode: '000000000000', occurredAt: '2999-01-01T00:00:00Z' },
+    });
+    const problems = res.errors![0]!.extensions!.problems.map((p: { field: string }) => p.field);
+    expect(problems).toEqual(expect.arrayContaining(['seriousInjuries', 'occurredAt', 'townshipCode']));
+  });
+
+  it('keeps road details for road-traffic accidents and grades again on update', async () => {
+    const res = await hub.gql(REPORT, {
+      input: { ...base(), sector: 'ROAD_TRAFFIC', deaths: 1, roadTraffic: { roadClass: 'COUNTY', vehicleTypes: ['TRUCK', 'MOTORCYCLE'] } },
+    });
+    const accident = res.data!.reportAccident;
+    expect(accident.roadTraffic).toEqual({ roadClass: 'COUNTY', vehicleTypes: ['TRUCK', 'MOTORCYCLE'] });
+    const updated = await hub.gql(
+      `mutation ($id: ID!) { updateAccident(id: $id, input: { deaths: 4 }) { severity deaths roadTraffic { roadClass } } }`,
+      { id: accident.id },
+    );
+    expect(updated.data!.updateAccident).toEqual({ severity: 'LARGER', deaths: 4, roadTraffic: { roadClass: 'COUNTY' } });
+    const node = await hub.gql(`query ($id: ID!) { node(id: $id) { id ... on Accident { deaths } } }`, { id: accident.id });
+    expect(node.data!.node).toEqual({ id: accident.id, deaths: 4 });
+  });
+
+  it('refuses an update that breaks a rule across fields, and changes nothing', async () => {
+    const res = await hub.gql(REPORT, { input: { ...base(), injuries: 2, seriousInjuries: 1 } });
+    const id = res.data!.reportAccident.id;
+    const bad = await hub.gql(`mutation ($id: ID!) { updateAccident(id: $id, input: { injuries: 0 }) { id } }`, { id });
+    expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0]!.message).toContain('seriousInjuries');
+    const node = await hub.gql(`query ($id: ID!) { node(id: $id) { ... on Accident { injuries } } }`, { id });
+    expect(node.data!.node.injuries).toBe(2);
+  });
+});

@@ -1,0 +1,74 @@
+// A hub on a database of its own, listening on a free port, for tests that go through HTTP and GraphQL.
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createLogger } from '../common/logger.js';
+import { openOrm } from '../db/orm.js';
+import { createHttpServer, type HubHttpServer } from '../http/server.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestHub {
+  url: string;
+  orm: MikroORM;
+  db: TestDatabase;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Counts the SQL statements run while `fn` runs. */
+  countQueries<R>(fn: () => Promise<R>): Promise<{ result: R; statements: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(kind: 'demo' | 'empty' = 'demo'): Promise<TestHub> {
+  const db = await createTestDatabase(kind);
+  const statements: string[] = [];
+  let recording = false;
+  const log = createLogger('warn');
+  const orm = await openOrm(db.url, {
+    pool: { min: 0, max: 4 },
+    debug: ['query'],
+    logger: (line: string) => {
+      if (recording) statements.push(line);
+    },
+  });
+  let http: HubHttpServer;
+  try {
+    http = await createHttpServer(orm, log, { webDist: '/nonexistent' });
+  } catch (e) {
+    await orm.close(true);
+    await db.drop();
+    throw e;
+  }
+  const port = await http.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    orm,
+    db,
+    async gql(query, variables, headers = {}) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async countQueries(fn) {
+      statements.length = 0;
+      recording = true;
+      try {
+        const result = await fn();
+        return { result, statements: [...statements] };
+      } finally {
+        recording = false;
+      }
+    },
+    async close() {
+      await http.close(1000);
+      await orm.close(true);
+      await db.drop();
+    },
+  };
+}

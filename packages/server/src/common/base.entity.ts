@@ -9,8 +9,9 @@ import { toGlobalId } from './global-id.js';
   resolveType: (value: object) => value.constructor.name,
 })
 export abstract class Node {
-  @Field(() => ID, { description: 'Globally unique, opaque id (Relay). Pass it to `node(id:)`.' })
-  id!: string;
+  // Named like the entities' getter below, so the type-graphql copies of this field resolve to the global id.
+  @Field(() => ID, { name: 'id', description: 'Globally unique, opaque id (Relay). Pass it to `node(id:)`.' })
+  nodeId!: string;
 }
 
 /** Columns every record has: a serial key, and when it was created and last changed. */

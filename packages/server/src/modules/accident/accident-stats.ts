@@ -14,6 +14,7 @@ export enum AccidentDimension {
   SEVERITY = 'SEVERITY',
   TOWNSHIP = 'TOWNSHIP',
   ROAD_CLASS = 'ROAD_CLASS',
+  ROAD_NAME = 'ROAD_NAME',
   TRAFFIC_CAUSE = 'TRAFFIC_CAUSE',
   WEATHER = 'WEATHER',
   LIGHT = 'LIGHT',
@@ -30,6 +31,7 @@ registerEnumType(AccidentDimension, {
     SEVERITY: { description: '事故等级 — severity grade.' },
     TOWNSHIP: { description: '乡镇 — township.' },
     ROAD_CLASS: { description: '道路等级 — road class (road-traffic accidents; null for others).' },
+    ROAD_NAME: { description: '道路名称 — road name, for hotspots (road-traffic accidents; null for others).' },
     TRAFFIC_CAUSE: { description: '事故原因 — road-traffic cause (null for others).' },
     WEATHER: { description: '天气 — weather (road-traffic accidents).' },
     LIGHT: { description: '照明 — light condition (road-traffic accidents).' },
@@ -46,6 +48,7 @@ const DIMENSIONS: Record<AccidentDimension, DimensionSql> = {
   SEVERITY: { expression: 'a.severity', alias: 'severity' },
   TOWNSHIP: TOWNSHIP_DIMENSION,
   ROAD_CLASS: { expression: 'a.road_class', alias: 'road_class' },
+  ROAD_NAME: { expression: 'a.road_name', alias: 'road_name' },
   TRAFFIC_CAUSE: { expression: 'a.traffic_cause', alias: 'traffic_cause' },
   WEATHER: { expression: 'a.weather', alias: 'weather' },
   LIGHT: { expression: 'a.light', alias: 'light' },
@@ -107,6 +110,9 @@ export class AccidentGroup extends AccidentMeasures {
   @Field(() => RoadClass, { nullable: true, description: 'Road class, when grouped by ROAD_CLASS.' })
   roadClass!: RoadClass | null;
 
+  @Field(() => String, { nullable: true, description: 'Road name, when grouped by ROAD_NAME.' })
+  roadName!: string | null;
+
   @Field(() => TrafficCause, { nullable: true, description: 'Cause, when grouped by TRAFFIC_CAUSE.' })
   trafficCause!: TrafficCause | null;
 
@@ -160,6 +166,7 @@ export async function accidentStats(em: EntityManager, filter: AccidentFilter = 
       severity: has(AccidentDimension.SEVERITY) ? (r.severity as Severity) : null,
       township: has(AccidentDimension.TOWNSHIP) ? townshipOf(em, r) : null,
       roadClass: has(AccidentDimension.ROAD_CLASS) ? ((r.road_class as RoadClass) ?? null) : null,
+      roadName: has(AccidentDimension.ROAD_NAME) ? ((r.road_name as string) ?? null) : null,
       trafficCause: has(AccidentDimension.TRAFFIC_CAUSE) ? ((r.traffic_cause as TrafficCause) ?? null) : null,
       weather: has(AccidentDimension.WEATHER) ? ((r.weather as Weather) ?? null) : null,
       light: has(AccidentDimension.LIGHT) ? ((r.light as LightCondition) ?? null) : null,

@@ -1,5 +1,5 @@
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { toGlobalId } from './global-id.js';
 
 /** Relay's Node: anything with a globally unique id that `node(id:)` can fetch. */
@@ -15,7 +15,9 @@ export abstract class Node {
 }
 
 /** Columns every record has: a serial key, and when it was created and last changed. */
-// Not an @ObjectType itself: type-graphql copies these fields into each entity type that extends it.
+// An @ObjectType so type-graphql copies these fields into each entity type that extends it; no field returns it,
+// so it stays out of the schema itself.
+@ObjectType({ description: 'Columns every record has.' })
 export abstract class BaseEntity<Optional extends string = never> {
   /** Properties with a default or derived from others: not required when creating a record. */
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'nodeId' | 'databaseId' | Optional;

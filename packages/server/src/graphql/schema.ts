@@ -14,6 +14,13 @@ export function hubSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+  }).then((schema) => {
+    // type-graphql has no option for the root types' descriptions; they reach the SDL from here.
+    schema.getQueryType()!.description =
+      'Reading the county\'s work-safety data: lists as Relay connections, statistics computed in the database.';
+    schema.getMutationType()!.description =
+      'Changing the data. Each mutation validates its input first and writes in one transaction, or not at all.';
+    return schema;
   });
   return built;
 }

@@ -42,6 +42,12 @@ export enum AccidentOrder {
 registerEnumType(AccidentOrder, {
   name: 'AccidentOrder',
   description: 'Orderings of accidents (ties broken by id).',
+  valuesConfig: {
+    OCCURRED_AT_ASC: { description: 'Oldest first.' },
+    OCCURRED_AT_DESC: { description: 'Newest first.' },
+    DEATHS_DESC: { description: 'Most deaths first.' },
+    DIRECT_LOSS_DESC: { description: 'Largest direct loss first.' },
+  },
 });
 
 @InputType({ description: 'Road-traffic details of an accident.' })

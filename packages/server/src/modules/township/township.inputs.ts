@@ -18,9 +18,12 @@ export class TownshipFilter {
 export enum TownshipOrder {
   CODE_ASC = 'CODE_ASC',
   NAME_ASC = 'NAME_ASC',
-  POPULATION_DESC = 'POPULATION_DESC',
 }
-registerEnumType(TownshipOrder, { name: 'TownshipOrder', description: 'Orderings of townships.' });
+registerEnumType(TownshipOrder, {
+  name: 'TownshipOrder',
+  description: 'Orderings of townships.',
+  valuesConfig: { CODE_ASC: { description: 'By code.' }, NAME_ASC: { description: 'By name.' } },
+});
 
 @InputType({ description: 'A new township.' })
 export class CreateTownshipInput {

@@ -7,7 +7,6 @@ import { type CreateTownshipInput, type TownshipFilter, TownshipOrder, type Upda
 const ORDER: Record<TownshipOrder, QueryOrderMap<Township>> = {
   CODE_ASC: { code: 'asc' },
   NAME_ASC: { name: 'asc' },
-  POPULATION_DESC: { population: 'desc nulls last' },
 };
 
 export function townshipWhere(filter: TownshipFilter = {}): FilterQuery<Township> {

@@ -39,7 +39,10 @@ async function waitReady(port: number, exited: Promise<unknown>, seconds = 120):
   let gone = false;
   void exited.then(() => (gone = true));
   for (let i = 0; i < seconds * 4 && !gone; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }

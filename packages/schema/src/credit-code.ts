@@ -15,7 +15,10 @@ export const CREDIT_CODE_PROBLEM_MESSAGES: Record<CreditCodeProblem, { zh: strin
     en: 'contains a character outside 0-9 and A-Z without I, O, S, V, Z',
   },
   REGION: { zh: '第3–8位行政区划码应为数字', en: 'characters 3–8 (the region code) must be digits' },
-  ORGANISATION_CHECK: { zh: '组织机构代码（第9–17位）校验位错误', en: 'the organisation code (characters 9–17) fails its check' },
+  ORGANISATION_CHECK: {
+    zh: '组织机构代码（第9–17位）校验位错误',
+    en: 'the organisation code (characters 9–17) fails its check',
+  },
   CHECK_CHARACTER: { zh: '第18位校验码错误', en: 'the check character (18th) is wrong' },
 };
 

@@ -58,7 +58,9 @@ export async function openDatabase(
   } catch (e) {
     await pg?.stop();
     lock?.release();
-    throw new StartupError(`无法连接数据库 / cannot connect to the database at ${redact(url)}: ${(e as Error).message}`);
+    throw new StartupError(
+      `无法连接数据库 / cannot connect to the database at ${redact(url)}: ${(e as Error).message}`,
+    );
   }
   const applied = await migrateUp(orm);
   if (applied.length) log.info(`applied ${applied.length} migration(s): ${applied.join(', ')}`);

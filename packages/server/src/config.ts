@@ -52,7 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
 
   const demo = (env.HUB_DEMO ?? 'true').toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(demo)) problems.push(`HUB_DEMO must be true or false, got "${env.HUB_DEMO}"`);
+  if (!['true', 'false', '1', '0'].includes(demo))
+    problems.push(`HUB_DEMO must be true or false, got "${env.HUB_DEMO}"`);
 
   if (problems.length) throw new ConfigError(problems);
   return {

@@ -78,7 +78,11 @@ program
 program
   .command('seed')
   .description('Load the demo county into an empty database, or generate benchmark data with --scale')
-  .option('--scale <accidents>', 'generate this many accidents and 5× as many hazards (streamed with COPY)', positiveInt)
+  .option(
+    '--scale <accidents>',
+    'generate this many accidents and 5× as many hazards (streamed with COPY)',
+    positiveInt,
+  )
   .action(async (opts: { scale?: number }) => {
     const { config, log } = setup();
     const db = await openDatabase(config, log);
@@ -91,7 +95,9 @@ program
       } else {
         const { loadDemoIfEmpty } = await import('../demo/demo-on-start.js');
         if (!(await loadDemoIfEmpty(db.orm, log))) {
-          throw new StartupError('数据库已有数据，未加载演示数据 / the database already has data; the demo county is only loaded into an empty one');
+          throw new StartupError(
+            '数据库已有数据，未加载演示数据 / the database already has data; the demo county is only loaded into an empty one',
+          );
         }
       }
     } finally {
@@ -109,7 +115,8 @@ program
     const sdl = await hubSdl();
     const current = fs.existsSync(SDL_PATH) ? fs.readFileSync(SDL_PATH, 'utf8') : '';
     if (opts.check) {
-      if (current !== sdl) throw new StartupError(`${path.relative(process.cwd(), SDL_PATH)} is stale: run pnpm generate`);
+      if (current !== sdl)
+        throw new StartupError(`${path.relative(process.cwd(), SDL_PATH)} is stale: run pnpm generate`);
       process.stdout.write('generated files are current\n');
     } else {
       fs.writeFileSync(SDL_PATH, sdl);
@@ -126,7 +133,9 @@ program
     const db = await openDatabase(config, log);
     try {
       const file = await createMigration(db.orm, opts.name);
-      process.stdout.write(file ? `wrote ${file}; run pnpm build to compile it\n` : 'no changes: no migration needed\n');
+      process.stdout.write(
+        file ? `wrote ${file}; run pnpm build to compile it\n` : 'no changes: no migration needed\n',
+      );
     } finally {
       await db.close();
     }

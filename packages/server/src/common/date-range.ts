@@ -12,6 +12,10 @@ export function endOfCountyDay(isoDate: string): Date {
 
 export function checkRange(from: string | undefined, to: string | undefined, field = 'filter'): void {
   if (from && to && from > to) {
-    throw new BadUserInputError(`${field}.from`, `起始日期 ${from} 晚于截止日期 ${to}`, `from ${from} is after to ${to}`);
+    throw new BadUserInputError(
+      `${field}.from`,
+      `起始日期 ${from} 晚于截止日期 ${to}`,
+      `from ${from} is after to ${to}`,
+    );
   }
 }

@@ -13,16 +13,27 @@ export async function townshipByCode(em: EntityManager, code: string, problems: 
   return township;
 }
 
-export async function departmentByCode(em: EntityManager, code: string, problems: InputProblems, field = 'departmentCode') {
+export async function departmentByCode(
+  em: EntityManager,
+  code: string,
+  problems: InputProblems,
+  field = 'departmentCode',
+) {
   const department = await em.findOne(Department, { code });
   if (!department) problems.add(field, `没有代码为 ${code} 的部门`, `no department has code ${code}`);
   return department;
 }
 
-export async function departmentsByCodes(em: EntityManager, codes: string[], problems: InputProblems, field = 'departmentCodes') {
+export async function departmentsByCodes(
+  em: EntityManager,
+  codes: string[],
+  problems: InputProblems,
+  field = 'departmentCodes',
+) {
   const found = await em.find(Department, { code: { $in: codes } });
   const missing = codes.filter((c) => !found.some((d) => d.code === c));
-  if (missing.length) problems.add(field, `没有这些代码的部门：${missing.join('、')}`, `no department has code ${missing.join(', ')}`);
+  if (missing.length)
+    problems.add(field, `没有这些代码的部门：${missing.join('、')}`, `no department has code ${missing.join(', ')}`);
   return found;
 }
 

@@ -15,7 +15,12 @@ export async function findNode(em: EntityManager, id: string): Promise<object | 
 }
 
 /** A record of one type by its global id; a wrong type or an unknown id is the caller's mistake. */
-export async function requireNode<T extends object>(em: EntityManager, entity: ClassType<T>, id: string, field = 'id'): Promise<T> {
+export async function requireNode<T extends object>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  id: string,
+  field = 'id',
+): Promise<T> {
   const decoded = fromGlobalId(id);
   if (!decoded || decoded.type !== entity.name) {
     throw new BadUserInputError(field, `不是有效的 ${entity.name} ID`, `is not a valid ${entity.name} id`);

@@ -19,7 +19,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item; pass it as `after` for the next page.',
+  })
   endCursor!: string | null;
 }
 
@@ -88,7 +91,11 @@ export async function paginate<T extends object>(
     });
   } catch (e) {
     if (page.after && /cursor/i.test(String((e as Error).message))) {
-      throw new BadUserInputError('after', '分页游标无效或与排序不符', 'the cursor is malformed or does not match this ordering');
+      throw new BadUserInputError(
+        'after',
+        '分页游标无效或与排序不符',
+        'the cursor is malformed or does not match this ordering',
+      );
     }
     throw e;
   }

@@ -3,7 +3,9 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(`不是有效日期（应为 YYYY-MM-DD）/ not a valid date, expected YYYY-MM-DD: ${JSON.stringify(value)}`);
+    throw new GraphQLError(
+      `不是有效日期（应为 YYYY-MM-DD）/ not a valid date, expected YYYY-MM-DD: ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -22,7 +24,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 function parseMonth(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
-    throw new GraphQLError(`不是有效月份（应为 YYYY-MM）/ not a valid month, expected YYYY-MM: ${JSON.stringify(value)}`);
+    throw new GraphQLError(
+      `不是有效月份（应为 YYYY-MM）/ not a valid month, expected YYYY-MM: ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

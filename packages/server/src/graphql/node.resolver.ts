@@ -10,7 +10,10 @@ export class NodeResolver {
     return findNode(em, id);
   }
 
-  @Query(() => [Node], { nullable: 'items', description: 'Several records by global id, in the order asked; null where none.' })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'Several records by global id, in the order asked; null where none.',
+  })
   async nodes(@Ctx() { em }: HubContext, @Arg('ids', () => [ID]) ids: string[]) {
     return Promise.all(ids.slice(0, 500).map((id) => findNode(em, id)));
   }

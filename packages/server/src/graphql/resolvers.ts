@@ -7,7 +7,10 @@ import { SupervisoryCapacityResolver } from '../modules/capacity/capacity.resolv
 import { EmergencyPlanResolver } from '../modules/emergency/emergency-plan.resolver.js';
 import { DrillResolver } from '../modules/emergency/drill.resolver.js';
 import { RescueTeamResolver } from '../modules/emergency/rescue-team.resolver.js';
-import { AccidentInvestigationResolver, InvestigationResolver } from '../modules/investigation/investigation.resolver.js';
+import {
+  AccidentInvestigationResolver,
+  InvestigationResolver,
+} from '../modules/investigation/investigation.resolver.js';
 import { WorkPlanItemResolver } from '../modules/work-plan/work-plan.resolver.js';
 import { CountyYearStatisticsResolver } from '../modules/county-statistics/county-statistics.resolver.js';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
@@ -18,7 +21,12 @@ import { ProjectReviewResolver } from '../modules/project-review/project-review.
 import { SupervisionTaskResolver } from '../modules/task/task.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
-export const RESOLVERS = [NodeResolver, TownshipResolver, AccidentResolver, TrainingSessionResolver, OutreachActivityResolver,
+export const RESOLVERS = [
+  NodeResolver,
+  TownshipResolver,
+  AccidentResolver,
+  TrainingSessionResolver,
+  OutreachActivityResolver,
   SupervisoryCapacityResolver,
   EmergencyPlanResolver,
   DrillResolver,
@@ -27,4 +35,10 @@ export const RESOLVERS = [NodeResolver, TownshipResolver, AccidentResolver, Trai
   AccidentInvestigationResolver,
   WorkPlanItemResolver,
   CountyYearStatisticsResolver,
-  DepartmentResolver, EnterpriseResolver, HazardResolver, InspectionResolver, ProjectReviewResolver, SupervisionTaskResolver] as const;
+  DepartmentResolver,
+  EnterpriseResolver,
+  HazardResolver,
+  InspectionResolver,
+  ProjectReviewResolver,
+  SupervisionTaskResolver,
+] as const;

@@ -38,7 +38,12 @@ export function graphqlHandler(apollo: ApolloServer<HubContext>, context: () => 
       } catch (e) {
         if (e instanceof BodyTooLargeError) {
           return send(res, 413, {
-            errors: [{ message: `请求体超过 ${MAX_BODY_BYTES} 字节 / request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES } }],
+            errors: [
+              {
+                message: `请求体超过 ${MAX_BODY_BYTES} 字节 / request body exceeds ${MAX_BODY_BYTES} bytes`,
+                extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES },
+              },
+            ],
           });
         }
         throw e;
@@ -49,7 +54,12 @@ export function graphqlHandler(apollo: ApolloServer<HubContext>, context: () => 
           body = text ? JSON.parse(text) : undefined;
         } catch {
           return send(res, 400, {
-            errors: [{ message: '请求体不是有效的 JSON / the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+            errors: [
+              {
+                message: '请求体不是有效的 JSON / the request body is not valid JSON',
+                extensions: { code: 'BAD_REQUEST' },
+              },
+            ],
           });
         }
       } else {

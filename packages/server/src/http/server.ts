@@ -23,7 +23,11 @@ export interface HubHttpServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export async function createHttpServer(orm: MikroORM, log: Logger, options: { webDist?: string } = {}): Promise<HubHttpServer> {
+export async function createHttpServer(
+  orm: MikroORM,
+  log: Logger,
+  options: { webDist?: string } = {},
+): Promise<HubHttpServer> {
   const apollo = new ApolloServer<HubContext>({
     schema: await hubSchema(),
     introspection: true,

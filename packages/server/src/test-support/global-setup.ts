@@ -33,7 +33,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('templates', templates);
   const admin = adminUrl;
   cleanup = async () => {
-    for (const name of Object.values(templates)) await adminQuery(admin, `drop database if exists ${name} with (force)`);
+    for (const name of Object.values(templates))
+      await adminQuery(admin, `drop database if exists ${name} with (force)`);
   };
 }
 

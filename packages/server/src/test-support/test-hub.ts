@@ -15,7 +15,11 @@ export interface TestHub {
   url: string;
   orm: MikroORM;
   db: TestDatabase;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** Counts the SQL statements run while `fn` runs. */
   countQueries<R>(fn: () => Promise<R>): Promise<{ result: R; statements: string[] }>;
   close(): Promise<void>;
@@ -23,16 +27,8 @@ export interface TestHub {
 
 export async function startTestHub(kind: 'demo' | 'empty' = 'demo'): Promise<TestHub> {
   const db = await createTestDatabase(kind);
-  const statements: string[] = [];
-  let recording = false;
   const log = createLogger('warn');
-  const orm = await openOrm(db.url, {
-    pool: { min: 0, max: 4 },
-    debug: ['query'],
-    logger: (line: string) => {
-      if (recording) statements.push(line);
-    },
-  });
+  const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } });
   let http: HubHttpServer;
   try {
     http = await createHttpServer(orm, log, { webDist: '/nonexistent' });
@@ -55,14 +51,16 @@ export async function startTestHub(kind: 'demo' | 'empty' = 'demo'): Promise<Tes
       });
       return { status: res.status, ...((await res.json()) as object) };
     },
+    // Every statement goes through knex, the ORM's and the statistics' raw SQL alike.
     async countQueries(fn) {
-      statements.length = 0;
-      recording = true;
+      const statements: string[] = [];
+      const knex = orm.em.getKnex();
+      const listen = (q: { sql: string }) => statements.push(q.sql);
+      knex.on('query', listen);
       try {
-        const result = await fn();
-        return { result, statements: [...statements] };
+        return { result: await fn(), statements };
       } finally {
-        recording = false;
+        knex.off('query', listen);
       }
     },
     async close() {

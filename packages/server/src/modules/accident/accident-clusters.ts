@@ -36,7 +36,10 @@ registerEnumType(ClusterMeasure, {
   },
 });
 
-@ObjectType({ simpleResolvers: true, description: 'An accident cluster: a month whose count exceeds the baseline beyond chance.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An accident cluster: a month whose count exceeds the baseline beyond chance.',
+})
 export class AccidentCluster {
   @Field(() => Sector, { description: 'Field.' })
   sector!: Sector;
@@ -68,7 +71,9 @@ export class AccidentCluster {
   @Field(() => Int, { description: 'Months of history the baseline was computed over.' })
   baselineMonths!: number;
 
-  @Field(() => Float, { description: 'Probability of a count at least this high under the baseline (Bonferroni-corrected).' })
+  @Field(() => Float, {
+    description: 'Probability of a count at least this high under the baseline (Bonferroni-corrected).',
+  })
   pValue!: number;
 
   @Field(() => Float, { description: 'Strength of the exceedance: −log10(pValue). Higher is more exceptional.' })
@@ -119,7 +124,14 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
   for (const r of rows) {
     const key = `${r.sector}|${Number(r.county_wide) === 1 ? '' : r.township_id}`;
     let s = series.get(key);
-    if (!s) series.set(key, (s = { township: Number(r.county_wide) === 1 ? null : (r.township_json as Record<string, unknown>), cells: new Map() }));
+    if (!s)
+      series.set(
+        key,
+        (s = {
+          township: Number(r.county_wide) === 1 ? null : (r.township_json as Record<string, unknown>),
+          cells: new Map(),
+        }),
+      );
     s.cells.set(monthIndex(String(r.month)), {
       accidents: toInt(r.accidents),
       fatal: toInt(r.fatal),
@@ -144,8 +156,16 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
         pastFatal += s.cells.get(i)?.fatal ?? 0;
       }
       const tests = [
-        { measure: ClusterMeasure.ACCIDENTS, observed: cell.accidents, expected: (pastAccidents + rules.priorEvents) / months },
-        { measure: ClusterMeasure.FATAL_ACCIDENTS, observed: cell.fatal, expected: (pastFatal + rules.priorEvents) / months },
+        {
+          measure: ClusterMeasure.ACCIDENTS,
+          observed: cell.accidents,
+          expected: (pastAccidents + rules.priorEvents) / months,
+        },
+        {
+          measure: ClusterMeasure.FATAL_ACCIDENTS,
+          observed: cell.fatal,
+          expected: (pastFatal + rules.priorEvents) / months,
+        },
       ]
         .filter((t) => t.observed >= rules.minEvents)
         .map((t) => ({ ...t, p: Math.min(1, 2 * poissonUpperTail(t.observed, t.expected)) }));

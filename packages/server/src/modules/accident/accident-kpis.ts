@@ -3,14 +3,13 @@
 // given the sum of both is binomial (the conditional test for two Poisson counts). A change whose two-sided
 // p-value is 0.05 or more is "within normal variation".
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { endOfCountyDay, startOfCountyDay } from '../../common/date-range.js';
 import { BadUserInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
 import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
 
-const DAY = 86_400_000;
 
 /** Two-sided p-value of the conditional binomial test for Poisson counts `current` and `previous` over equal exposure. */
 export function poissonChangePValue(current: number, previous: number): number {
@@ -53,7 +52,10 @@ export class CountChange {
   @Field(() => Float, { nullable: true, description: 'Relative change (0.25 = +25%); null when previous is 0.' })
   ratio!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Two-sided p-value of "same underlying rate" (counts only; null for money).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Two-sided p-value of "same underlying rate" (counts only; null for money).',
+  })
   pValue!: number | null;
 
   @Field({ description: 'The change is within normal (chance) variation: p ≥ 0.05. Always false for money.' })
@@ -113,8 +115,14 @@ function yearEarlier(isoDate: string): string {
   return `${y - 1}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export async function accidentKpis(em: EntityManager, from: string, to: string, filter: AccidentFilter = {}): Promise<AccidentKpis> {
-  if (from > to) throw new BadUserInputError('from', `起始日期 ${from} 晚于截止日期 ${to}`, `from ${from} is after to ${to}`);
+export async function accidentKpis(
+  em: EntityManager,
+  from: string,
+  to: string,
+  filter: AccidentFilter = {},
+): Promise<AccidentKpis> {
+  if (from > to)
+    throw new BadUserInputError('from', `起始日期 ${from} 晚于截止日期 ${to}`, `from ${from} is after to ${to}`);
   const start = startOfCountyDay(from);
   const end = endOfCountyDay(to);
   const length = end.getTime() - start.getTime();

@@ -1,7 +1,15 @@
 import { LightCondition, RoadClass, Sector, Severity, TrafficCause, Weather } from '@hub/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { COUNTY_TZ_SQL, type DimensionSql, runGrouped, toInt, toNumber, TOWNSHIP_DIMENSION, townshipOf } from '../../common/grouping.js';
+import {
+  COUNTY_TZ_SQL,
+  type DimensionSql,
+  runGrouped,
+  toInt,
+  toNumber,
+  TOWNSHIP_DIMENSION,
+  townshipOf,
+} from '../../common/grouping.js';
 import { MonthScalar } from '../../common/scalars.js';
 import { Township } from '../township/township.entity.js';
 import { applyAccidentFilter } from './accident.filter.js';
@@ -90,7 +98,10 @@ export class AccidentMeasures {
   directLossCny!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One group of accident statistics. Dimensions not grouped by are null.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One group of accident statistics. Dimensions not grouped by are null.',
+})
 export class AccidentGroup extends AccidentMeasures {
   @Field(() => Int, { nullable: true, description: 'Year, when grouped by YEAR.' })
   year!: number | null;
@@ -134,7 +145,9 @@ export class AccidentStats {
   @Field(() => AccidentMeasures, { description: 'Figures of all matching accidents.' })
   total!: AccidentMeasures;
 
-  @Field(() => [AccidentGroup], { description: 'One entry per combination of the grouped dimensions that has accidents.' })
+  @Field(() => [AccidentGroup], {
+    description: 'One entry per combination of the grouped dimensions that has accidents.',
+  })
   groups!: AccidentGroup[];
 }
 
@@ -150,11 +163,20 @@ function measuresOf(row: Record<string, unknown>): AccidentMeasures {
   };
 }
 
-export async function accidentStats(em: EntityManager, filter: AccidentFilter = {}, groupBy: AccidentDimension[] = []): Promise<AccidentStats> {
+export async function accidentStats(
+  em: EntityManager,
+  filter: AccidentFilter = {},
+  groupBy: AccidentDimension[] = [],
+): Promise<AccidentStats> {
   const knex = em.getKnex();
   const dims = [...new Set(groupBy)];
   const base = applyAccidentFilter(knex('accident as a').join('township as t', 't.id', 'a.township_id'), filter);
-  const { total, groups } = await runGrouped(knex, base, dims.map((d) => DIMENSIONS[d]), MEASURES);
+  const { total, groups } = await runGrouped(
+    knex,
+    base,
+    dims.map((d) => DIMENSIONS[d]),
+    MEASURES,
+  );
   const has = (d: AccidentDimension) => dims.includes(d);
   return {
     total: measuresOf(total),
@@ -175,4 +197,3 @@ export async function accidentStats(em: EntityManager, filter: AccidentFilter = 
     })),
   };
 }
-

@@ -39,7 +39,11 @@ export class RoadTrafficDetails {
 @Entity()
 @Index({ properties: ['occurredAt'] })
 @Index({ properties: ['sector', 'occurredAt'] })
-@Check({ name: 'accident_counts_check', expression: 'deaths >= 0 and missing >= 0 and serious_injuries >= 0 and injuries >= serious_injuries and direct_loss_cny >= 0::double precision' })
+@Check({
+  name: 'accident_counts_check',
+  expression:
+    'deaths >= 0 and missing >= 0 and serious_injuries >= 0 and injuries >= serious_injuries and direct_loss_cny >= 0::double precision',
+})
 export class Accident extends BaseEntity<'deaths' | 'missing' | 'injuries' | 'seriousInjuries' | 'directLossCny'> {
   @Field(() => Date, { description: 'When it happened (ISO date-time; months and dates are read in Asia/Shanghai).' })
   @Property({ type: 'timestamptz' })

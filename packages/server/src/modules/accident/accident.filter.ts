@@ -30,8 +30,10 @@ export function accidentWhere(filter: AccidentFilter = {}): FilterQuery<Accident
   if (filter.enterpriseIds) where.enterprise = { $in: enterpriseKeys(filter.enterpriseIds) };
   if (filter.fatal === true) where.$or = [{ deaths: { $gt: 0 } }, { missing: { $gt: 0 } }];
   if (filter.fatal === false) Object.assign(where, { deaths: 0, missing: 0 });
-  if (filter.roadClasses) where.roadTraffic = { ...(where.roadTraffic as object), roadClass: { $in: filter.roadClasses } };
-  if (filter.trafficCauses) where.roadTraffic = { ...(where.roadTraffic as object), cause: { $in: filter.trafficCauses } };
+  if (filter.roadClasses)
+    where.roadTraffic = { ...(where.roadTraffic as object), roadClass: { $in: filter.roadClasses } };
+  if (filter.trafficCauses)
+    where.roadTraffic = { ...(where.roadTraffic as object), cause: { $in: filter.trafficCauses } };
   return where as FilterQuery<Accident>;
 }
 

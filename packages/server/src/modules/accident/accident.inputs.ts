@@ -3,7 +3,9 @@ import { IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-v
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars.js';
 
-@InputType({ description: 'Filters for accidents; all given conditions must hold. Dates are county dates, both ends included.' })
+@InputType({
+  description: 'Filters for accidents; all given conditions must hold. Dates are county dates, both ends included.',
+})
 export class AccidentFilter {
   @Field(() => DateScalar, { nullable: true, description: 'From this date (Asia/Shanghai), included.' })
   from?: string;
@@ -23,7 +25,10 @@ export class AccidentFilter {
   @Field(() => [ID], { nullable: true, description: 'Only accidents of these enterprises (global ids).' })
   enterpriseIds?: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'Only accidents with deaths or missing (true), or without (false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only accidents with deaths or missing (true), or without (false).',
+  })
   fatal?: boolean;
 
   @Field(() => [RoadClass], { nullable: true, description: 'Road-traffic accidents on these classes of road.' })
@@ -78,7 +83,9 @@ const NOT_NEGATIVE = { message: '不能为负数 / must not be negative' };
 /** The fields an accident report and an update share; in an update every field is optional. */
 @InputType({ description: 'An accident report. The severity grade is derived, not given.' })
 export class ReportAccidentInput {
-  @Field(() => Date, { description: 'When it happened: ISO date-time with offset, e.g. 2014-09-06T18:30:00+08:00. Not in the future.' })
+  @Field(() => Date, {
+    description: 'When it happened: ISO date-time with offset, e.g. 2014-09-06T18:30:00+08:00. Not in the future.',
+  })
   occurredAt!: Date;
 
   @Field({ description: 'Township code.' })

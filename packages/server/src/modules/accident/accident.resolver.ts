@@ -29,7 +29,8 @@ export class AccidentResolver {
   }
 
   @Query(() => AccidentStats, {
-    description: 'Accident figures for the filter: the total and, when `groupBy` is given, one entry per group. One SQL statement.',
+    description:
+      'Accident figures for the filter: the total and, when `groupBy` is given, one entry per group. One SQL statement.',
   })
   accidentStats(
     @Ctx() { em }: HubContext,
@@ -37,7 +38,8 @@ export class AccidentResolver {
     @Arg('groupBy', () => [AccidentDimension], { nullable: true, description: 'Dimensions to group by (at most 4).' })
     groupBy?: AccidentDimension[],
   ) {
-    if (groupBy && new Set(groupBy).size > 4) throw new BadUserInputError('groupBy', '最多按4个维度分组', 'at most 4 dimensions');
+    if (groupBy && new Set(groupBy).size > 4)
+      throw new BadUserInputError('groupBy', '最多按4个维度分组', 'at most 4 dimensions');
     return accidentStats(em, filter, groupBy);
   }
 
@@ -58,7 +60,7 @@ export class AccidentResolver {
 
   @Query(() => [AccidentCluster], {
     description:
-      'Accident clusters of a year: months in which a field\'s accidents, county-wide or in one township, exceed the trailing ' +
+      "Accident clusters of a year: months in which a field's accidents, county-wide or in one township, exceed the trailing " +
       '24-month baseline beyond chance (one-sided Poisson test on all and on fatal accidents, p < 0.01 after correction, at least 3).',
   })
   accidentClusters(@Ctx() { em }: HubContext, @Arg('year', () => Int) year: number) {

@@ -6,7 +6,12 @@ import { type PageArgs, paginate } from '../../common/pagination.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Accident, RoadTrafficDetails } from './accident.entity.js';
 import { accidentWhere } from './accident.filter.js';
-import { type AccidentFilter, AccidentOrder, type ReportAccidentInput, type UpdateAccidentInput } from './accident.inputs.js';
+import {
+  type AccidentFilter,
+  AccidentOrder,
+  type ReportAccidentInput,
+  type UpdateAccidentInput,
+} from './accident.inputs.js';
 
 const ORDER: Record<AccidentOrder, QueryOrderMap<Accident>> = {
   OCCURRED_AT_ASC: { occurredAt: 'asc' },
@@ -86,15 +91,17 @@ export class AccidentService {
       injuries: changes.injuries ?? accident.injuries,
       seriousInjuries: changes.seriousInjuries ?? accident.seriousInjuries,
       directLossCny: changes.directLossCny ?? accident.directLossCny,
-      lng: changes.lng !== undefined ? changes.lng : accident.lng ?? undefined,
-      lat: changes.lat !== undefined ? changes.lat : accident.lat ?? undefined,
+      lng: changes.lng !== undefined ? changes.lng : (accident.lng ?? undefined),
+      lat: changes.lat !== undefined ? changes.lat : (accident.lat ?? undefined),
       roadTraffic: road ?? (accident.roadTraffic as ReportAccidentInput['roadTraffic']) ?? undefined,
     };
     // A change of field away from road traffic drops the road details rather than rejecting the update.
     if (changes.sector && changes.sector !== Sector.ROAD_TRAFFIC && !road) merged.roadTraffic = undefined;
     checkFigures(merged, problems);
     const township = townshipCode ? await townshipByCode(this.em, townshipCode, problems) : null;
-    const enterprise = enterpriseId ? await entityByGlobalId(this.em, Enterprise, enterpriseId, problems, 'enterpriseId') : null;
+    const enterprise = enterpriseId
+      ? await entityByGlobalId(this.em, Enterprise, enterpriseId, problems, 'enterpriseId')
+      : null;
     problems.throwIfAny();
     this.em.assign(accident, {
       ...changes,

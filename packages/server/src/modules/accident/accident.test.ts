@@ -3,7 +3,22 @@ import { startTestHub, type TestHub } from '../../test-support/test-hub.js';
 
 const REPORT = /* GraphQL */ `
   mutation Report($input: ReportAccidentInput!) {
-    reportAccident(input: $input) { id severity deaths missing injuries seriousInjuries directLossCny township { code } roadTraffic { roadClass vehicleTypes } }
+    reportAccident(input: $input) {
+      id
+      severity
+      deaths
+      missing
+      injuries
+      seriousInjuries
+      directLossCny
+      township {
+        code
+      }
+      roadTraffic {
+        roadClass
+        vehicleTypes
+      }
+    }
   }
 `;
 
@@ -27,7 +42,9 @@ async function accidentCount(): Promise<number> {
 
 beforeAll(async () => {
   hub = await startTestHub('empty');
-  const created = await hub.gql(`mutation { createTownship(input: { code: "450799101000", name: "城关镇", population: 50000 }) { code } }`);
+  const created = await hub.gql(
+    `mutation { createTownship(input: { code: "450799101000", name: "城关镇", population: 50000 }) { code } }`,
+  );
   expect(created.errors).toBeUndefined();
   townshipCode = '450799101000';
 });
@@ -69,7 +86,13 @@ describe('reportAccident', () => {
 
   it('reports every problem of one input at once', async () => {
     const res = await hub.gql(REPORT, {
-      input: { ...base(), injuries: 1, seriousInjuries: 3, townshipCode: '000000000000', occurredAt: '2999-01-01T00:00:00Z' },
+      input: {
+        ...base(),
+        injuries: 1,
+        seriousInjuries: 3,
+        townshipCode: '000000000000',
+        occurredAt: '2999-01-01T00:00:00Z',
+      },
     });
     const problems = res.errors![0]!.extensions!.problems.map((p: { field: string }) => p.field);
     expect(problems).toEqual(expect.arrayContaining(['seriousInjuries', 'occurredAt', 'townshipCode']));
@@ -77,7 +100,12 @@ describe('reportAccident', () => {
 
   it('keeps road details for road-traffic accidents and grades again on update', async () => {
     const res = await hub.gql(REPORT, {
-      input: { ...base(), sector: 'ROAD_TRAFFIC', deaths: 1, roadTraffic: { roadClass: 'COUNTY', vehicleTypes: ['TRUCK', 'MOTORCYCLE'] } },
+      input: {
+        ...base(),
+        sector: 'ROAD_TRAFFIC',
+        deaths: 1,
+        roadTraffic: { roadClass: 'COUNTY', vehicleTypes: ['TRUCK', 'MOTORCYCLE'] },
+      },
     });
     const accident = res.data!.reportAccident;
     expect(accident.roadTraffic).toEqual({ roadClass: 'COUNTY', vehicleTypes: ['TRUCK', 'MOTORCYCLE'] });
@@ -85,8 +113,14 @@ describe('reportAccident', () => {
       `mutation ($id: ID!) { updateAccident(id: $id, input: { deaths: 4 }) { severity deaths roadTraffic { roadClass } } }`,
       { id: accident.id },
     );
-    expect(updated.data!.updateAccident).toEqual({ severity: 'LARGER', deaths: 4, roadTraffic: { roadClass: 'COUNTY' } });
-    const node = await hub.gql(`query ($id: ID!) { node(id: $id) { id ... on Accident { deaths } } }`, { id: accident.id });
+    expect(updated.data!.updateAccident).toEqual({
+      severity: 'LARGER',
+      deaths: 4,
+      roadTraffic: { roadClass: 'COUNTY' },
+    });
+    const node = await hub.gql(`query ($id: ID!) { node(id: $id) { id ... on Accident { deaths } } }`, {
+      id: accident.id,
+    });
     expect(node.data!.node).toEqual({ id: accident.id, deaths: 4 });
   });
 

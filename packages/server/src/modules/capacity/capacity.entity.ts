@@ -14,7 +14,10 @@ import { Township } from '../township/township.entity.js';
     'create unique index supervisory_capacity_owner_year_unique on supervisory_capacity (year, coalesce(township_id, 0), coalesce(department_id, 0))',
 })
 @Check({ name: 'supervisory_capacity_owner_check', expression: '(township_id is null) <> (department_id is null)' })
-@Check({ name: 'supervisory_capacity_counts_check', expression: 'staff_required >= 0 and staff_actual >= 0 and certified_enforcement_staff >= 0 and vehicles >= 0' })
+@Check({
+  name: 'supervisory_capacity_counts_check',
+  expression: 'staff_required >= 0 and staff_actual >= 0 and certified_enforcement_staff >= 0 and vehicles >= 0',
+})
 export class SupervisoryCapacity extends BaseEntity<'certifiedEnforcementStaff' | 'hasOffice' | 'vehicles' | 'gap'> {
   @Field(() => Int, { description: 'Year.' })
   @Property({ type: 'smallint' })

@@ -50,7 +50,9 @@ export class Hazard extends BaseEntity<'investmentCny' | 'overdue'> {
   @Property({ type: 'date', nullable: true })
   verifiedOn?: string | null;
 
-  @Field(() => HazardStatus, { description: 'Where it stands. RECTIFIED and VERIFIED follow from the dates on every write.' })
+  @Field(() => HazardStatus, {
+    description: 'Where it stands. RECTIFIED and VERIFIED follow from the dates on every write.',
+  })
   @Enum({ items: () => HazardStatus })
   status!: HazardStatus;
 

@@ -10,7 +10,14 @@ import { Accident } from '../accident/accident.entity.js';
  */
 @ObjectType({ implements: Node, description: '事故调查 — an accident investigation under 四不放过.' })
 @Entity()
-export class Investigation extends BaseEntity<'causeIdentified' | 'responsibleDealtWith' | 'peopleEducated' | 'measuresImplemented' | 'peopleHeldAccountable' | 'openPoints'> {
+export class Investigation extends BaseEntity<
+  | 'causeIdentified'
+  | 'responsibleDealtWith'
+  | 'peopleEducated'
+  | 'measuresImplemented'
+  | 'peopleHeldAccountable'
+  | 'openPoints'
+> {
   @OneToOne(() => Accident, { ref: true, owner: true, unique: true })
   accident!: Ref<Accident>;
 

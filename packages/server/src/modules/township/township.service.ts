@@ -2,7 +2,12 @@ import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postg
 import { InputProblems } from '../../common/errors.js';
 import { type PageArgs, paginate } from '../../common/pagination.js';
 import { Township } from './township.entity.js';
-import { type CreateTownshipInput, type TownshipFilter, TownshipOrder, type UpdateTownshipInput } from './township.inputs.js';
+import {
+  type CreateTownshipInput,
+  type TownshipFilter,
+  TownshipOrder,
+  type UpdateTownshipInput,
+} from './township.inputs.js';
 
 const ORDER: Record<TownshipOrder, QueryOrderMap<Township>> = {
   CODE_ASC: { code: 'asc' },
@@ -25,7 +30,12 @@ function checkBoundary(boundary: Record<string, unknown> | undefined, problems: 
 
 function checkSafeCommunity(status: string, year: number | null | undefined, problems: InputProblems): void {
   if (status === 'ACHIEVED') {
-    problems.check(year != null, 'safeCommunityYear', '已达标时须填写达标年份', 'is required when the status is ACHIEVED');
+    problems.check(
+      year != null,
+      'safeCommunityYear',
+      '已达标时须填写达标年份',
+      'is required when the status is ACHIEVED',
+    );
   } else {
     problems.check(year == null, 'safeCommunityYear', '仅在已达标时填写', 'only applies when the status is ACHIEVED');
   }
@@ -59,7 +69,12 @@ export class TownshipService {
     const problems = new InputProblems();
     checkBoundary(input.boundary, problems);
     const status = input.safeCommunityStatus ?? township.safeCommunityStatus;
-    const year = input.safeCommunityYear !== undefined ? input.safeCommunityYear : status === 'ACHIEVED' ? township.safeCommunityYear : null;
+    const year =
+      input.safeCommunityYear !== undefined
+        ? input.safeCommunityYear
+        : status === 'ACHIEVED'
+          ? township.safeCommunityYear
+          : null;
     checkSafeCommunity(status, year, problems);
     problems.throwIfAny();
     this.em.assign(township, { ...input, safeCommunityStatus: status, safeCommunityYear: year ?? null });

@@ -8,22 +8,42 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 const CREATE = `mutation ($input: CreateTownshipInput!) { createTownship(input: $input) { id code name safeCommunityStatus safeCommunityYear } }`;
-const square = { type: 'Polygon', coordinates: [[[109, 22], [109.1, 22], [109.1, 22.1], [109, 22.1], [109, 22]]] };
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [109, 22],
+      [109.1, 22],
+      [109.1, 22.1],
+      [109, 22.1],
+      [109, 22],
+    ],
+  ],
+};
 
 describe('townships', () => {
   it('creates, lists in code order, pages and updates', async () => {
-    for (const [code, name] of [['450799102000', '沙坪镇'], ['450799101000', '城关镇'], ['450799103000', '新圩镇']]) {
+    for (const [code, name] of [
+      ['450799102000', '沙坪镇'],
+      ['450799101000', '城关镇'],
+      ['450799103000', '新圩镇'],
+    ]) {
       const res = await hub.gql(CREATE, { input: { code, name, population: 30000, boundary: square } });
       expect(res.errors).toBeUndefined();
     }
     const list = await hub.gql(`{ townships { code name } }`);
     expect(list.data!.townships.map((t: any) => t.code)).toEqual(['450799101000', '450799102000', '450799103000']);
 
-    const page = await hub.gql(`{ townshipConnection(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { code } } }`);
+    const page = await hub.gql(
+      `{ townshipConnection(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { code } } }`,
+    );
     expect(page.data!.townshipConnection.totalCount).toBe(3);
-    const next = await hub.gql(`query ($after: String) { townshipConnection(first: 2, after: $after) { nodes { code } pageInfo { hasNextPage } } }`, {
-      after: page.data!.townshipConnection.pageInfo.endCursor,
-    });
+    const next = await hub.gql(
+      `query ($after: String) { townshipConnection(first: 2, after: $after) { nodes { code } pageInfo { hasNextPage } } }`,
+      {
+        after: page.data!.townshipConnection.pageInfo.endCursor,
+      },
+    );
     expect(next.data!.townshipConnection.nodes).toEqual([{ code: '450799103000' }]);
 
     const filtered = await hub.gql(`{ townships(filter: { nameContains: "城关" }) { code } }`);

@@ -4,7 +4,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../../common/base.entity.js';
 
 /** 工作计划: one numbered item of a year's plan, with a target tracked by a measure from the data. */
-@ObjectType({ implements: Node, description: '工作计划 — an item of a year\'s work plan.' })
+@ObjectType({ implements: Node, description: "工作计划 — an item of a year's work plan." })
 @Entity()
 @Unique({ properties: ['year', 'number'] })
 export class WorkPlanItem extends BaseEntity {

@@ -1,0 +1,26 @@
+// One outreach filter, two translations: a MikroORM FilterQuery for lists and a knex WHERE for statistics.
+import type { FilterQuery, Knex } from '@mikro-orm/postgresql';
+import { checkRange } from '../../common/date-range.js';
+import type { OutreachActivity } from './outreach.entity.js';
+import type { OutreachFilter } from './outreach.inputs.js';
+
+export function outreachWhere(filter: OutreachFilter = {}): FilterQuery<OutreachActivity> {
+  checkRange(filter.from, filter.to);
+  const where: Record<string, unknown> = {};
+  if (filter.from || filter.to) {
+    where.heldOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+  }
+  if (filter.places) where.place = { $in: filter.places };
+  if (filter.townshipCodes) where.township = { code: { $in: filter.townshipCodes } };
+  return where as FilterQuery<OutreachActivity>;
+}
+
+/** Adds the filter to a query over `outreach_activity as o` joined to `township as t`. Parameters only. */
+export function applyOutreachFilter(qb: Knex.QueryBuilder, filter: OutreachFilter = {}): Knex.QueryBuilder {
+  checkRange(filter.from, filter.to);
+  if (filter.from) qb.where('o.held_on', '>=', filter.from);
+  if (filter.to) qb.where('o.held_on', '<=', filter.to);
+  if (filter.places) qb.whereIn('o.place', filter.places);
+  if (filter.townshipCodes) qb.whereIn('t.code', filter.townshipCodes);
+  return qb;
+}

@@ -10,7 +10,6 @@ import { DateScalar } from '../../common/scalars.js';
 import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
 
-
 /** Two-sided p-value of the conditional binomial test for Poisson counts `current` and `previous` over equal exposure. */
 export function poissonChangePValue(current: number, previous: number): number {
   const n = current + previous;

@@ -26,7 +26,8 @@ async function freePort(): Promise<number> {
 function startHub(port: number) {
   const env = { ...process.env, PORT: String(port), HUB_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [CLI, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, like a shell job: Ctrl-C reaches the hub and its PostgreSQL alike.
+  const child = spawn(process.execPath, [CLI, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.push(child);
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
@@ -61,7 +62,14 @@ async function gql(port: number, query: string) {
 const SEPTEMBER = `{ accidentStats(filter: { sectors: [ROAD_TRAFFIC], from: "2014-09-01", to: "2014-09-30" }) { total { accidents deaths injuries } } }`;
 
 afterAll(() => {
-  for (const c of running) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const c of running) {
+    if (c.exitCode !== null || c.signalCode !== null) continue;
+    try {
+      process.kill(-c.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -91,7 +99,8 @@ describe('the README path on a fresh data directory', () => {
     expect(second.output()).toMatch(/already running/);
     expect((await gql(port, '{ __typename }')).data.__typename).toBe('Query');
 
-    first.child.kill('SIGINT');
+    // Ctrl-C in a terminal: SIGINT to the whole process group.
+    process.kill(-first.child.pid!, 'SIGINT');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('stopped cleanly');
 
@@ -100,7 +109,14 @@ describe('the README path on a fresh data directory', () => {
     const kept = await gql(port, `{ township(code: "450799999000") { name } townships { code } }`);
     expect(kept.data.township).toEqual({ name: '测试镇' });
     expect((await gql(port, SEPTEMBER)).data.accidentStats.total.accidents).toBe(3);
-    again.child.kill('SIGTERM');
-    expect(await again.exited).toBe(0);
+    // Killed outright, it leaves its PostgreSQL behind; the next start takes the data directory back.
+    again.child.kill('SIGKILL');
+    await again.exited;
+    const third = startHub(port);
+    await waitReady(port, third.exited);
+    expect(third.output()).toMatch(/left running/);
+    expect((await gql(port, `{ township(code: "450799999000") { name } }`)).data.township).toEqual({ name: '测试镇' });
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
   }, 240_000);
 });

@@ -1,5 +1,6 @@
 // Starting and stopping the whole hub: PostgreSQL (embedded or given), migrations, demo data, HTTP.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type HubConfig, redact } from './config.js';
 import type { Logger } from './common/logger.js';
@@ -20,9 +21,17 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
+/** mkdir -p, one level at a time: Node 20's recursive mkdirSync never returns under some paths (e.g. /proc). */
+function makeDirs(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  const parent = path.dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  fs.mkdirSync(dir);
+}
+
 function ensureWritableDir(dir: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (e) {
     throw new StartupError(

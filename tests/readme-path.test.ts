@@ -26,6 +26,7 @@ async function freePort(): Promise<number> {
 function startHub(port: number) {
   const env = { ...process.env, PORT: String(port), HUB_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
   delete env.DATABASE_URL;
+  delete env.NODE_ENV; // as a user runs it: vitest's NODE_ENV=test changes libraries' behaviour (Apollo's signal handling)
   // Its own process group, like a shell job: Ctrl-C reaches the hub and its PostgreSQL alike.
   const child = spawn(process.execPath, [CLI, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.push(child);

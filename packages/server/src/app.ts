@@ -78,7 +78,9 @@ export async function openDatabase(
     lock,
     close: async () => {
       await orm.close(true);
+      log.debug('database connections closed');
       await pg?.stop();
+      if (pg) log.debug('embedded PostgreSQL stopped');
       lock?.release();
     },
   };
@@ -108,7 +110,9 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
       orm: db.orm,
       stop: async () => {
         await http?.close();
+        log.info('HTTP server closed');
         await db.close();
+        log.info('database closed');
       },
     };
   } catch (e) {

@@ -12,7 +12,6 @@ import type { Logger } from '../common/logger.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { formatError } from '../graphql/format-error.js';
 import { hubSchema } from '../graphql/schema.js';
-import { fileRoutes } from '../modules/import/file-routes.js';
 import { graphqlHandler } from './graphql-handler.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -42,8 +41,6 @@ export async function createHttpServer(
   });
   await apollo.start();
   const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log));
-  // File import (upload, templates, problem reports) and export (lists and statistics as CSV/XLSX).
-  const handleFiles = fileRoutes(orm, log);
 
   const webDist = options.webDist ?? WEB_DIST;
   const serveWeb = fs.existsSync(path.join(webDist, 'index.html'))
@@ -60,7 +57,6 @@ export async function createHttpServer(
     try {
       if (url.pathname === '/graphql') return await handleGraphql(req, res, url);
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
-      if (await handleFiles(req, res, url)) return;
       if (url.pathname === '/readyz') {
         try {
           await orm.em.getConnection().execute('select 1');

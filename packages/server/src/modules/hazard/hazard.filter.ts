@@ -40,6 +40,7 @@ export function hazardWhere(filter: HazardFilter = {}): FilterQuery<Hazard> {
   if (filter.categories) and.push({ category: { $in: filter.categories } });
   if (filter.enterpriseIds)
     and.push({ enterprise: { $in: globalKeys(filter.enterpriseIds, 'Enterprise', 'filter.enterpriseIds') } });
+  if (filter.sectors) and.push({ enterprise: { sector: { $in: filter.sectors } } });
   if (filter.overdue != null) {
     const overdue = { status: { $nin: RECTIFIED_STATUSES }, deadline: { $lt: raw(COUNTY_TODAY_SQL) } };
     const notOverdue = {
@@ -61,6 +62,13 @@ export function applyHazardFilter(qb: Knex.QueryBuilder, filter: HazardFilter = 
   if (filter.categories) qb.whereIn('h.category', filter.categories);
   if (filter.enterpriseIds)
     qb.whereIn('h.enterprise_id', globalKeys(filter.enterpriseIds, 'Enterprise', 'filter.enterpriseIds'));
+  if (filter.sectors) {
+    const sectors = filter.sectors;
+    qb.whereIn(
+      'h.enterprise_id',
+      (sub: Knex.QueryBuilder) => void sub.select('id').from('enterprise').whereIn('sector', sectors),
+    );
+  }
   if (filter.overdue === true) qb.whereRaw(HAZARD_OVERDUE_SQL);
   if (filter.overdue === false) qb.whereRaw(`not ${HAZARD_OVERDUE_SQL}`);
   return qb;

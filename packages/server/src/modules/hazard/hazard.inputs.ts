@@ -1,4 +1,4 @@
-import { HazardCategory, HazardLevel, HazardStatus } from '@hub/schema';
+import { HazardCategory, HazardLevel, HazardStatus, Sector } from '@hub/schema';
 import { IsOptional, Length, Min } from 'class-validator';
 import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars.js';
@@ -37,6 +37,12 @@ export class HazardFilter {
 
   @Field(() => [ID], { nullable: true, description: 'Only hazards of these enterprises (global ids).' })
   enterpriseIds?: string[];
+
+  @Field(() => [Sector], {
+    nullable: true,
+    description: "Only hazards of enterprises in these fields (the enterprise's sector).",
+  })
+  sectors?: Sector[];
 }
 
 export enum HazardOrder {

@@ -70,6 +70,8 @@ function measures(byDepartment: boolean): Record<string, string> {
     penalties: `${agg('count(*)', 'i.penalty_cny > 0')}::int`,
     penalty_cny: `coalesce(${agg('sum(i.penalty_cny)')}, 0)::float8`,
     hazards_found: `coalesce(${agg('sum(hc.n)')}, 0)::int`,
+    // A distinct count is the same whether or not department rows repeat an inspection.
+    enterprises_inspected: 'count(distinct i.enterprise_id)::int',
   };
 }
 
@@ -89,6 +91,11 @@ export class InspectionMeasures {
 
   @Field(() => Int, { description: 'Hazards found by these inspections.' })
   hazardsFound!: number;
+
+  @Field(() => Int, {
+    description: 'Distinct enterprises inspected (for inspection coverage: divide by the enterprises).',
+  })
+  enterprisesInspected!: number;
 }
 
 @ObjectType({
@@ -133,6 +140,7 @@ function measuresOf(row: Record<string, unknown>): InspectionMeasures {
     penalties: toInt(row.penalties),
     penaltyCny: toNumber(row.penalty_cny),
     hazardsFound: toInt(row.hazards_found),
+    enterprisesInspected: toInt(row.enterprises_inspected),
   };
 }
 

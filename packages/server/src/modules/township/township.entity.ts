@@ -28,7 +28,7 @@ export class Township extends BaseEntity<'safeCommunityStatus'> {
     nullable: true,
     description: 'Boundary as a GeoJSON Polygon or MultiPolygon in WGS84. Demo boundaries are illustrative.',
   })
-  @Property({ type: 'jsonb', nullable: true, lazy: true })
+  @Property({ type: 'jsonb', nullable: true })
   boundary?: Record<string, unknown> | null;
 
   @Field(() => Float, { nullable: true, description: 'Longitude of the label point (WGS84).' })

@@ -17,7 +17,8 @@ export default defineConfig({
     // The server serves this folder at `/`.
     outDir: 'dist',
     emptyOutDir: true,
-    // The lazily loaded ECharts chunk is ~510 KiB minified; scripts/report-sizes.mjs reports every chunk.
-    chunkSizeWarningLimit: 600,
+    // The lazily loaded ECharts chunk (bar, map, scatter, geo, timeline...) is ~620 KiB minified and no
+    // first paint waits for it; scripts/report-sizes.mjs reports every chunk and the initial JS.
+    chunkSizeWarningLimit: 700,
   },
 });

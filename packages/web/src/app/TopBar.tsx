@@ -1,3 +1,5 @@
+import { useWallMode } from '../hooks/wallMode';
+import { formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { LANGS, type Lang } from '../i18n/lang';
 
@@ -6,6 +8,7 @@ const LANGUAGE_NAMES: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' 
 
 export function TopBar() {
   const { m, lang, setLang } = useI18n();
+  const { wall, setWall, updatedAt } = useWallMode();
   return (
     <header className="top-bar">
       <div className="top-bar__brand">
@@ -22,19 +25,29 @@ export function TopBar() {
         </svg>
         <span className="top-bar__title">{m.appTitle}</span>
       </div>
-      <div className="lang-switch" role="group" aria-label={m.languageSwitch}>
-        {LANGS.map((option) => (
-          <button
-            key={option}
-            type="button"
-            lang={option}
-            className="lang-switch__option"
-            aria-pressed={option === lang}
-            onClick={() => setLang(option)}
-          >
-            {LANGUAGE_NAMES[option]}
-          </button>
-        ))}
+      <div className="top-bar__tools">
+        {wall && updatedAt && (
+          <p className="top-bar__updated" aria-live="polite">
+            {m.wall.updatedAt(formatTime(lang, updatedAt))}
+          </p>
+        )}
+        <button type="button" className="top-bar__button" aria-pressed={wall} onClick={() => setWall(!wall)}>
+          {wall ? m.wall.exit : m.wall.enter}
+        </button>
+        <div className="lang-switch" role="group" aria-label={m.languageSwitch}>
+          {LANGS.map((option) => (
+            <button
+              key={option}
+              type="button"
+              lang={option}
+              className="lang-switch__option"
+              aria-pressed={option === lang}
+              onClick={() => setLang(option)}
+            >
+              {LANGUAGE_NAMES[option]}
+            </button>
+          ))}
+        </div>
       </div>
     </header>
   );

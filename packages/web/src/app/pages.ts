@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { OverviewPage } from '../features/overview/components/OverviewPage';
 import type { Messages } from '../i18n/messages';
 
@@ -11,10 +11,15 @@ export interface PageEntry {
   component?: ComponentType;
 }
 
-// The navigation, in the order of the left menu. Later pages can be `lazy(() => import(...))`.
+// The navigation, in the order of the left menu. The overview, the landing page, is in the initial
+// bundle; every other page is a lazily loaded chunk (the shell's <Suspense> shows loading meanwhile).
 export const PAGES: readonly PageEntry[] = [
   { key: 'overview', path: '/', component: OverviewPage },
-  { key: 'trendMap', path: '/trend-map' },
+  {
+    key: 'trendMap',
+    path: '/trend-map',
+    component: lazy(() => import('../features/trend-map/components/TrendMapPage')),
+  },
   { key: 'roadTraffic', path: '/road-traffic' },
   { key: 'hazards', path: '/hazards' },
   { key: 'capacity', path: '/capacity' },

@@ -1,6 +1,9 @@
-// The GraphQL `Sector` enum (行业领域), in the order the dashboard stacks and lists them.
-// Mirrors `Sector` in packages/schema/src/enums.ts; import it from @hub/schema (with its generated
-// client types) once that package is built ahead of the dashboard.
+import type { Sector } from '../graphql/generated/graphql';
+
+export type { Sector };
+
+// The GraphQL `Sector` enum (行业领域), in the order the dashboard stacks and lists them. The check below
+// fails to compile when the schema gains a sector this list lacks.
 export const SECTORS = [
   'ROAD_TRAFFIC',
   'WATER_TRAFFIC',
@@ -13,6 +16,8 @@ export const SECTORS = [
   'INDUSTRY_TRADE',
   'AGRICULTURAL_MACHINERY',
   'OTHER',
-] as const;
+] as const satisfies readonly Sector[];
 
-export type Sector = (typeof SECTORS)[number];
+type MissingSectors = Exclude<Sector, (typeof SECTORS)[number]>;
+const everySectorListed: [MissingSectors] extends [never] ? true : MissingSectors = true;
+void everySectorListed;

@@ -1,14 +1,21 @@
+import type { HazardLevel, PlanMeasure, SafeCommunityStatus, Severity } from '../graphql/generated/graphql';
 import type { Sector } from '../domain/sector';
 import type { Lang } from './lang';
 
 /** What a screen reader is told about the monthly trend chart. */
 export interface TrendSummaryFacts {
-  year: number;
+  period: string;
   accidents: number;
   peakMonth: string;
   peakAccidents: number;
   clusters: number;
 }
+
+/** The four targets of the slogan 减少一般事故、防范较大事故、杜绝重特大事故、控制事故总量. */
+export type SloganTarget = 'fewerGeneral' | 'guardLarger' | 'noMajor' | 'lowerTotal';
+
+/** Choropleth metrics of the trend map. */
+export type MapMetric = 'accidents' | 'deaths' | 'accidentsPer10k' | 'openHazards' | 'capacityGap';
 
 // The dashboard's words, zh-CN first. `Messages` is taken from the zh-CN catalogue, so the
 // compiler rejects an English catalogue that misses or misspells a key.
@@ -45,12 +52,43 @@ const zhCN = {
     loading: '正在加载…',
     retry: '重试',
     loadFailed: (detail: string) => `数据加载失败：${detail}`,
+    noData: '所选范围内没有数据。',
   },
-  year: {
-    label: '年度',
-    previous: '上一年',
-    next: '下一年',
-    value: (year: number) => `${year} 年`,
+  wall: {
+    enter: '大屏模式',
+    exit: '退出大屏',
+    updatedAt: (time: string) => `数据更新于 ${time}，每 5 分钟自动刷新`,
+  },
+  filters: {
+    label: '全局筛选',
+    period: '时段',
+    customRange: '自定义时段…',
+    from: '开始日期',
+    to: '结束日期',
+    apply: '应用',
+    township: '乡镇',
+    allTownships: '全县',
+    sector: '行业',
+    allSectors: '全部行业',
+    reset: '重置',
+    yearOption: (year: number) => `${year} 年`,
+  },
+  /** A chart's scope: period, then township and sector when filtered. */
+  scope: (period: string, township: string | null, sector: string | null) =>
+    [period, township ?? '全县', sector ?? '全部行业'].join(' · '),
+  yearLabel: (year: number) => `${year}年`,
+  panel: {
+    actions: (title: string) => `${title}：操作`,
+    exportPng: '导出图片',
+    downloadCsv: '下载数据',
+    exportPngLabel: (title: string) => `将“${title}”导出为 PNG 图片`,
+    downloadCsvLabel: (title: string) => `下载“${title}”的数据（CSV）`,
+  },
+  units: {
+    accidents: '起',
+    people: '人',
+    wanYuan: '万元',
+    hazards: '项',
   },
   months: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
   sectors: {
@@ -66,37 +104,172 @@ const zhCN = {
     AGRICULTURAL_MACHINERY: '农业机械',
     OTHER: '其他',
   } satisfies Record<Sector, string>,
+  severities: {
+    GENERAL: '一般事故',
+    LARGER: '较大事故',
+    MAJOR: '重大事故',
+    ESPECIALLY_MAJOR: '特别重大事故',
+  } satisfies Record<Severity, string>,
+  hazardLevels: { GENERAL: '一般隐患', MAJOR: '重大隐患' } satisfies Record<HazardLevel, string>,
+  planMeasures: {
+    LAW_OUTREACH_ACTIVITIES: '送法六进活动（场次）',
+    LAW_OUTREACH_PLACE_KINDS: '送法六进覆盖场所类别数',
+    INSPECTIONS: '执法检查（次）',
+    PROJECT_REVIEWS: '"三同时"审查（项）',
+    TRAINING_SESSIONS: '培训班（期）',
+    SAFE_COMMUNITY_TOWNSHIPS: '安全社区达标乡镇（个）',
+    STANDARDIZED_ENTERPRISES: '标准化达标规上企业占比',
+    CERTIFIED_ENFORCEMENT_STAFF: '持证执法人员（人）',
+    EMERGENCY_DRILLS: '应急演练（次）',
+    INVESTIGATIONS_CLOSED_SHARE: '事故调查结案率',
+  } satisfies Record<PlanMeasure, string>,
+  /** CSV headers and tooltip names of the figures. */
+  columns: {
+    month: '月份',
+    township: '乡镇',
+    unit: '单位',
+    severity: '事故等级',
+    accidents: '事故起数',
+    deaths: '死亡人数',
+    injuries: '受伤人数',
+    population: '人口',
+    previousPeriod: '上年同期',
+    currentPeriod: '本期',
+    target: '目标',
+    result: '结果',
+    level: '隐患级别',
+    found: '排查隐患',
+    rectified: '已整改',
+    open: '未整改',
+    overdue: '逾期未整改',
+    openNotOverdue: '整改期内',
+    rectificationRate: '整改率',
+    staffRequired: '应配人员',
+    staffActual: '实有人员',
+    gap: '人员缺口',
+    planYear: '计划年度',
+    item: '计划事项',
+    progress: '进度',
+  },
   overview: {
-    subtitle: (year: number) => `${year} 年度事故概况`,
     kpi: {
       label: '主要指标',
       accidents: '事故起数',
       deaths: '死亡人数',
       injuries: '受伤人数',
       directLoss: '直接经济损失',
-      accidentsUnit: '起',
-      peopleUnit: '人',
-      wanYuanUnit: '万元',
+      yearOnYear: '同比',
+      periodOnPeriod: '环比',
+      previous: (value: string) => `上期 ${value}`,
+      noBase: '上期为 0',
+      withinNormal: '正常波动',
+      withinNormalHint: (p: string) => `与上期的差异在随机波动范围内（泊松检验 p = ${p}）`,
+      significant: '显著变化',
+      significantHint: (p: string) => `与上期的差异超出随机波动（泊松检验 p = ${p}）`,
+    },
+    rates: {
+      label: '死亡率',
+      per100kPeople: '十万人死亡率',
+      roadPer10kVehicles: '道路交通万车死亡率',
+      per100mGdp: '亿元GDP死亡率',
+      basis: (year: number) => `按${year}年末人口、机动车保有量和地区生产总值计算`,
+    },
+    severity: {
+      title: '事故等级与年度目标',
+      hint: '本期与上年同期对比：减少一般事故、防范较大事故、杜绝重特大事故、控制事故总量',
+      majorGroup: '重特大事故',
+      total: '事故总量',
+      targets: {
+        fewerGeneral: '减少一般事故',
+        guardLarger: '防范较大事故',
+        noMajor: '杜绝重特大事故',
+        lowerTotal: '控制事故总量',
+      } satisfies Record<SloganTarget, string>,
+      met: '达成',
+      notMet: '未达成',
+      compare: (now: number, before: number) => `本期 ${now} 起，上年同期 ${before} 起`,
+      summary: (met: number) => `事故等级分组柱状图，本期与上年同期对比；四项目标达成 ${met} 项。`,
     },
     trend: {
       title: '分行业月度事故起数',
       axisName: '起数',
       summary: (facts: TrendSummaryFacts) =>
-        `${facts.year}年各月事故起数按行业堆叠的柱状图。全年共${facts.accidents}起，${facts.peakMonth}最多（${facts.peakAccidents}起）；` +
+        `${facts.period}各月事故起数按行业堆叠的柱状图。共${facts.accidents}起，${facts.peakMonth}最多（${facts.peakAccidents}起）；` +
         `检测到${facts.clusters}处事故聚集，已用图钉标出。`,
-      empty: (year: number) => `${year} 年没有事故记录。`,
     },
     clusters: {
       title: '事故聚集预警',
       hint: '按行业、月份和乡镇检测的明显高于基线的事故聚集',
-      empty: '本年度未检测到事故聚集。',
+      empty: '所选范围内未检测到事故聚集。',
       countyWide: '全县',
       accidents: '事故',
       expected: '基线预期',
       deaths: '死亡',
       injuries: '受伤',
-      score: '异常分值',
     },
+    hazards: {
+      title: '隐患排查整改',
+      sectorNote: '隐患统计暂不分行业',
+      rate: '整改率',
+      majorOpen: '重大隐患未整改',
+      summary: (found: number, rate: string, overdue: number) =>
+        `按隐患级别的整改情况堆叠条形图：共排查${found}项，整改率${rate}，逾期未整改${overdue}项。`,
+    },
+    capacity: {
+      title: '监管力量缺口',
+      sectorNote: '监管力量不分行业统计',
+      yearNote: (year: number) => `${year}年末`,
+      required: '应配',
+      actual: '实有',
+      gap: '缺口',
+      certified: '持证执法',
+      enterprisesPerInspector: '人均监管企业',
+      summary: (gap: number, units: number) => `监管人员缺口条形图：总缺口${gap}人，列出缺口最大的${units}个单位。`,
+      noGap: '各单位人员均已配齐。',
+    },
+    plan: {
+      title: '工作计划进度',
+      scope: (years: string) => `${years}年度计划 · 进度按数据计算`,
+      planOf: (year: number) => `${year}年工作计划`,
+      empty: '所选年份及下一年度没有工作计划。',
+      target: '目标',
+      actual: '实际',
+      progress: '进度',
+      itemLabel: (number: number, title: string) => `${number}. ${title}`,
+    },
+  },
+  trendMap: {
+    title: '乡镇分布',
+    illustrative: '示意边界',
+    illustrativeNote: '乡镇边界为演示用示意图形，不代表真实行政区划。',
+    metric: '指标',
+    metrics: {
+      accidents: '事故起数',
+      deaths: '死亡人数',
+      accidentsPer10k: '每万人事故起数',
+      openHazards: '未整改隐患',
+      capacityGap: '监管人员缺口',
+    } satisfies Record<MapMetric, string>,
+    wholePeriod: '全期',
+    points: '事故点位',
+    pointsNote: (shown: number, total: number) => `圆点为有坐标的事故 ${shown} 起（共 ${total} 起）`,
+    noBoundaries: '服务器未提供乡镇边界（townships.boundary），无法绘制地图；下表仍列出各乡镇数据。',
+    ranking: '乡镇排名',
+    rankingHint: '点击乡镇名称或地图区域可查看该乡镇',
+    select: (name: string) => `查看${name}`,
+    detailTitle: (name: string) => `${name}概况`,
+    backToCounty: '返回全县',
+    summary: (metric: string, top: string, value: string) => `各乡镇${metric}分级设色地图，最高为${top}（${value}）。`,
+    valueOver: (metric: string, period: string) => `${metric}（${period}）`,
+    noValue: '无数据',
+    staticMetric: '该指标不分月份，时间轴已隐藏。',
+    monthlyTitle: '逐月事故起数',
+    safeCommunity: '安全社区',
+    safeCommunityStatuses: { ACHIEVED: '已达标', IN_PROGRESS: '创建中', NOT_STARTED: '未启动' } satisfies Record<
+      SafeCommunityStatus,
+      string
+    >,
+    rank: '排名',
   },
 };
 
@@ -135,12 +308,42 @@ const en: Messages = {
     loading: 'Loading…',
     retry: 'Retry',
     loadFailed: (detail: string) => `Could not load the data: ${detail}`,
+    noData: 'No data for this selection.',
   },
-  year: {
-    label: 'Year',
-    previous: 'Previous year',
-    next: 'Next year',
-    value: (year: number) => String(year),
+  wall: {
+    enter: 'Wall mode',
+    exit: 'Leave wall mode',
+    updatedAt: (time: string) => `Data as of ${time}; refreshes every 5 minutes`,
+  },
+  filters: {
+    label: 'Filters',
+    period: 'Period',
+    customRange: 'Custom dates…',
+    from: 'From',
+    to: 'To',
+    apply: 'Apply',
+    township: 'Township',
+    allTownships: 'Whole county',
+    sector: 'Sector',
+    allSectors: 'All sectors',
+    reset: 'Reset',
+    yearOption: (year: number) => String(year),
+  },
+  scope: (period: string, township: string | null, sector: string | null) =>
+    [period, township ?? 'whole county', sector ?? 'all sectors'].join(' · '),
+  yearLabel: (year: number) => String(year),
+  panel: {
+    actions: (title: string) => `${title}: actions`,
+    exportPng: 'PNG',
+    downloadCsv: 'CSV',
+    exportPngLabel: (title: string) => `Export “${title}” as a PNG image`,
+    downloadCsvLabel: (title: string) => `Download the data of “${title}” (CSV)`,
+  },
+  units: {
+    accidents: '',
+    people: '',
+    wanYuan: '×10,000 CNY',
+    hazards: '',
   },
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   sectors: {
@@ -156,38 +359,184 @@ const en: Messages = {
     AGRICULTURAL_MACHINERY: 'Agricultural machinery',
     OTHER: 'Other',
   },
+  severities: {
+    GENERAL: 'General',
+    LARGER: 'Larger',
+    MAJOR: 'Major',
+    ESPECIALLY_MAJOR: 'Especially major',
+  },
+  hazardLevels: { GENERAL: 'General hazards', MAJOR: 'Major hazards' },
+  planMeasures: {
+    LAW_OUTREACH_ACTIVITIES: 'Law outreach activities',
+    LAW_OUTREACH_PLACE_KINDS: 'Kinds of place reached by outreach',
+    INSPECTIONS: 'Inspections',
+    PROJECT_REVIEWS: 'Three-simultaneities reviews',
+    TRAINING_SESSIONS: 'Training classes',
+    SAFE_COMMUNITY_TOWNSHIPS: 'Townships with safe-community status',
+    STANDARDIZED_ENTERPRISES: 'Share of large enterprises standardized',
+    CERTIFIED_ENFORCEMENT_STAFF: 'Certified enforcement staff',
+    EMERGENCY_DRILLS: 'Emergency drills',
+    INVESTIGATIONS_CLOSED_SHARE: 'Share of accident investigations closed',
+  },
+  columns: {
+    month: 'Month',
+    township: 'Township',
+    unit: 'Unit',
+    severity: 'Severity grade',
+    accidents: 'Accidents',
+    deaths: 'Deaths',
+    injuries: 'Injuries',
+    population: 'Population',
+    previousPeriod: 'Same period a year earlier',
+    currentPeriod: 'This period',
+    target: 'Target',
+    result: 'Result',
+    level: 'Hazard level',
+    found: 'Found',
+    rectified: 'Rectified',
+    open: 'Open',
+    overdue: 'Overdue',
+    openNotOverdue: 'Open, within deadline',
+    rectificationRate: 'Rectification rate',
+    staffRequired: 'Staff required',
+    staffActual: 'Staff in post',
+    gap: 'Staff gap',
+    planYear: 'Plan year',
+    item: 'Plan item',
+    progress: 'Progress',
+  },
   overview: {
-    subtitle: (year: number) => `Accidents in ${year}`,
     kpi: {
       label: 'Key figures',
       accidents: 'Accidents',
       deaths: 'Deaths',
       injuries: 'Injuries',
       directLoss: 'Direct economic loss',
-      accidentsUnit: '',
-      peopleUnit: '',
-      wanYuanUnit: '×10,000 CNY',
+      yearOnYear: 'Year on year',
+      periodOnPeriod: 'Period on period',
+      previous: (value: string) => `previous ${value}`,
+      noBase: 'previous 0',
+      withinNormal: 'Normal variation',
+      withinNormalHint: (p: string) => `The change is within chance variation (Poisson test p = ${p})`,
+      significant: 'Significant',
+      significantHint: (p: string) => `The change is beyond chance variation (Poisson test p = ${p})`,
+    },
+    rates: {
+      label: 'Death rates',
+      per100kPeople: 'Deaths per 100,000 people',
+      roadPer10kVehicles: 'Road deaths per 10,000 vehicles',
+      per100mGdp: 'Deaths per 100 million CNY of GDP',
+      basis: (year: number) => `against ${year} year-end population, motor vehicles and GDP`,
+    },
+    severity: {
+      title: 'Accidents by severity against the year’s targets',
+      hint: 'This period against the same period a year earlier: fewer general, guard against larger, no major, lower total',
+      majorGroup: 'Major or worse',
+      total: 'Total',
+      targets: {
+        fewerGeneral: 'Fewer general accidents',
+        guardLarger: 'Guard against larger accidents',
+        noMajor: 'No major or especially major accidents',
+        lowerTotal: 'Lower total',
+      },
+      met: 'Met',
+      notMet: 'Not met',
+      compare: (now: number, before: number) => `${now} now, ${before} a year earlier`,
+      summary: (met: number) =>
+        `Grouped bar chart of accidents by severity, this period against a year earlier; ${met} of 4 targets met.`,
     },
     trend: {
       title: 'Accidents per month by sector',
       axisName: 'Accidents',
       summary: (facts: TrendSummaryFacts) =>
-        `Stacked bar chart of accidents per month by sector in ${facts.year}: ${facts.accidents} in total, ` +
+        `Stacked bar chart of accidents per month by sector, ${facts.period}: ${facts.accidents} in total, ` +
         `most in ${facts.peakMonth} (${facts.peakAccidents}); ${facts.clusters} accident cluster(s) marked with pins.`,
-      empty: (year: number) => `No accidents recorded in ${year}.`,
     },
     clusters: {
       title: 'Accident cluster alerts',
       hint: 'Sector, month and township combinations well above their baseline',
-      empty: 'No accident clusters detected this year.',
+      empty: 'No accident clusters detected in this selection.',
       countyWide: 'County-wide',
       accidents: 'Accidents',
       expected: 'Expected',
       deaths: 'Deaths',
       injuries: 'Injuries',
-      score: 'Score',
     },
+    hazards: {
+      title: 'Hazard rectification',
+      sectorNote: 'hazards are not counted by sector yet',
+      rate: 'Rectified',
+      majorOpen: 'Major hazards open',
+      summary: (found: number, rate: string, overdue: number) =>
+        `Stacked bars of hazard rectification by level: ${found} found, ${rate} rectified, ${overdue} overdue.`,
+    },
+    capacity: {
+      title: 'Supervisory-capacity gap',
+      sectorNote: 'capacity is not counted by sector',
+      yearNote: (year: number) => `end of ${year}`,
+      required: 'Required',
+      actual: 'In post',
+      gap: 'Gap',
+      certified: 'Certified enforcers',
+      enterprisesPerInspector: 'Enterprises per inspector',
+      summary: (gap: number, units: number) =>
+        `Bar chart of supervisory staff gaps: ${gap} missing in total; the ${units} units with the largest gaps.`,
+      noGap: 'Every unit is fully staffed.',
+    },
+    plan: {
+      title: 'Work plan progress',
+      scope: (years: string) => `plans of ${years} · progress computed from the data`,
+      planOf: (year: number) => `Work plan ${year}`,
+      empty: 'No work plan for the chosen year or the next.',
+      target: 'Target',
+      actual: 'Actual',
+      progress: 'Progress',
+      itemLabel: (number: number, title: string) => `${number}. ${title}`,
+    },
+  },
+  trendMap: {
+    title: 'By township',
+    illustrative: 'Illustrative boundaries',
+    illustrativeNote: 'Township boundaries are illustrative demo shapes, not real administrative divisions.',
+    metric: 'Measure',
+    metrics: {
+      accidents: 'Accidents',
+      deaths: 'Deaths',
+      accidentsPer10k: 'Accidents per 10,000 people',
+      openHazards: 'Open hazards',
+      capacityGap: 'Supervisory staff gap',
+    },
+    wholePeriod: 'All',
+    points: 'Accident locations',
+    pointsNote: (shown: number, total: number) => `Dots: the ${shown} accidents with coordinates (of ${total})`,
+    noBoundaries:
+      'The server gave no township boundaries (townships.boundary), so the map cannot be drawn; the table still lists every township.',
+    ranking: 'Townships ranked',
+    rankingHint: 'Choose a township name or map area to look into it',
+    select: (name: string) => `Show ${name}`,
+    detailTitle: (name: string) => `${name} at a glance`,
+    backToCounty: 'Back to the whole county',
+    summary: (metric: string, top: string, value: string) =>
+      `Choropleth map of ${metric} by township; highest: ${top} (${value}).`,
+    valueOver: (metric: string, period: string) => `${metric} (${period})`,
+    noValue: 'no data',
+    staticMetric: 'This measure has no monthly breakdown; the time slider is hidden.',
+    monthlyTitle: 'Accidents per month',
+    safeCommunity: 'Safe community',
+    safeCommunityStatuses: { ACHIEVED: 'Achieved', IN_PROGRESS: 'In progress', NOT_STARTED: 'Not started' },
+    rank: 'Rank',
   },
 };
 
 export const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+
+/** What a pure option builder needs to speak the reader's language. */
+export interface Locale {
+  lang: Lang;
+  m: Messages;
+}
+
+export const LOCALES: Record<Lang, Locale> = {
+  'zh-CN': { lang: 'zh-CN', m: zhCN },
+  en: { lang: 'en', m: en },
+};

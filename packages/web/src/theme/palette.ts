@@ -23,7 +23,19 @@ export const SECTOR_COLORS: Record<Sector, string> = {
 // Cluster markers differ from bars by shape (a pin) as well as colour.
 export const CLUSTER_MARK_COLOR = '#1F2937';
 
-// Chart chrome, in the greys of the page (styles/global.css).
-export const AXIS_LINE_COLOR = '#CBD5E1';
-export const SPLIT_LINE_COLOR = '#E2E8F0';
-export const AXIS_LABEL_COLOR = '#475569';
+// Two-way comparisons, from Okabe–Ito: "good / now" blue against "bad / gap" vermillion, and a neutral
+// grey for the earlier period. Text or icons always say which is which as well.
+export const COMPARE_COLORS = {
+  previous: '#A3AAB5',
+  current: '#0072B2',
+  good: '#009E73',
+  warning: '#E69F00',
+  bad: '#D55E00',
+} as const;
+
+// Sequential ramp for choropleths (ColorBrewer YlOrRd, 5 classes): ordered by lightness, so it reads
+// without hue discrimination and in greyscale.
+export const SEQUENTIAL_RAMP = ['#FFFFB2', '#FECC5C', '#FD8D3C', '#F03B20', '#BD0026'] as const;
+
+// Accident points on the map: dark with a light rim, visible on every class of the ramp.
+export const POINT_COLOR = '#1F2937';

@@ -1,43 +1,70 @@
-import { StatusMessage } from '../../../components/StatusMessage';
-import { YearStepper } from '../../../components/YearStepper';
-import { useYearParam } from '../../../hooks/useYearParam';
+import { useMemo } from 'react';
+import { ChartPanel } from '../../../components/ChartPanel';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useOverviewKpis } from '../hooks/useOverviewKpis';
+import { monthsOf } from '../../filters/filters';
+import { useDashboardFilters } from '../../filters/hooks/useDashboardFilters';
+import { monthlyTrendChart } from '../charts/monthlyTrendChart';
+import { useOverviewPanels } from '../hooks/useOverviewPanels';
+import { CapacityPanel } from './CapacityPanel';
 import { ClusterList } from './ClusterList';
+import { DeathRates } from './DeathRates';
+import { HazardPanel } from './HazardPanel';
 import { KpiCards } from './KpiCards';
-import { MonthlyTrendPanel } from './MonthlyTrendPanel';
+import { PlanProgressPanel } from './PlanProgressPanel';
+import { SeverityTargetsPanel } from './SeverityTargetsPanel';
 
+// 总览: the county's situation in half a minute. One request feeds every panel (useOverviewPanels).
 export function OverviewPage() {
-  const { m } = useI18n();
-  const [year, setYear] = useYearParam();
-  const { data, fetching, error, retry } = useOverviewKpis(year);
+  const { lang, m } = useI18n();
+  const { filters, range, period, scope, periodText } = useDashboardFilters();
+  const { data, clusters, ...state } = useOverviewPanels(range, filters);
+
+  const trend = useMemo(
+    () =>
+      data && range
+        ? monthlyTrendChart(
+            { months: monthsOf(range), period: periodText, groups: data.trend.groups, clusters },
+            { lang, m },
+          )
+        : null,
+    [data, range, periodText, clusters, lang, m],
+  );
 
   return (
-    <section className="page" aria-labelledby="page-title" aria-busy={fetching}>
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{m.nav.overview}</h1>
-          <p className="page-header__subtitle">{m.overview.subtitle(year)}</p>
-        </div>
-        <YearStepper year={year} onChange={setYear} />
-      </header>
-
-      {error && <StatusMessage kind="error" detail={error.message} onRetry={retry} />}
-      {!data && fetching && <StatusMessage kind="loading" />}
-      {data && (
-        <>
-          <KpiCards total={data.accidentStats.total} />
-          <div className="overview-grid">
-            <MonthlyTrendPanel
-              year={year}
-              hasAccidents={data.accidentStats.total.accidents > 0}
-              groups={data.accidentStats.groups}
-              clusters={data.accidentClusters}
-            />
-            <ClusterList clusters={data.accidentClusters} />
-          </div>
-        </>
-      )}
+    <section className="page overview" aria-labelledby="page-title">
+      <h1 id="page-title" className="visually-hidden">
+        {m.nav.overview}
+      </h1>
+      <KpiCards kpis={data?.kpis} />
+      <DeathRates data={data} period={period} />
+      <div className="overview-grid">
+        <ChartPanel
+          id="monthly-trend"
+          className="overview-grid__trend"
+          title={m.overview.trend.title}
+          scope={scope}
+          state={state}
+          hasData={trend !== null}
+          empty={data?.severity.total.accidents === 0}
+          chart={trend ? { spec: trend, height: 'var(--chart-height-tall)' } : undefined}
+        />
+        <ChartPanel
+          id="clusters"
+          className="overview-grid__clusters"
+          title={m.overview.clusters.title}
+          scope={scope}
+          description={m.overview.clusters.hint}
+          state={state}
+          hasData={data !== undefined}
+          empty={false}
+        >
+          <ClusterList clusters={clusters} />
+        </ChartPanel>
+        <SeverityTargetsPanel data={data} state={state} scope={scope} />
+        <HazardPanel data={data} state={state} />
+        <CapacityPanel data={data} state={state} />
+        <PlanProgressPanel data={data} state={state} year={range ? Number(range.to.slice(0, 4)) : null} />
+      </div>
     </section>
   );
 }

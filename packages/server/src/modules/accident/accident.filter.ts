@@ -30,6 +30,8 @@ export function accidentWhere(filter: AccidentFilter = {}): FilterQuery<Accident
   if (filter.enterpriseIds) where.enterprise = { $in: enterpriseKeys(filter.enterpriseIds) };
   if (filter.fatal === true) where.$or = [{ deaths: { $gt: 0 } }, { missing: { $gt: 0 } }];
   if (filter.fatal === false) Object.assign(where, { deaths: 0, missing: 0 });
+  if (filter.located === true) Object.assign(where, { lng: { $ne: null }, lat: { $ne: null } });
+  if (filter.located === false) where.$and = [{ $or: [{ lng: null }, { lat: null }] }];
   if (filter.roadClasses)
     where.roadTraffic = { ...(where.roadTraffic as object), roadClass: { $in: filter.roadClasses } };
   if (filter.trafficCauses)
@@ -48,6 +50,8 @@ export function applyAccidentFilter(qb: Knex.QueryBuilder, filter: AccidentFilte
   if (filter.enterpriseIds) qb.whereIn('a.enterprise_id', enterpriseKeys(filter.enterpriseIds));
   if (filter.fatal === true) qb.whereRaw('(a.deaths + a.missing) > 0');
   if (filter.fatal === false) qb.whereRaw('(a.deaths + a.missing) = 0');
+  if (filter.located === true) qb.whereNotNull('a.lng').whereNotNull('a.lat');
+  if (filter.located === false) qb.where((w) => void w.whereNull('a.lng').orWhereNull('a.lat'));
   if (filter.roadClasses) qb.whereIn('a.road_class', filter.roadClasses);
   if (filter.trafficCauses) qb.whereIn('a.traffic_cause', filter.trafficCauses);
   return qb;

@@ -31,6 +31,12 @@ export class AccidentFilter {
   })
   fatal?: boolean;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only accidents with coordinates (true), or without (false): for maps.',
+  })
+  located?: boolean;
+
   @Field(() => [RoadClass], { nullable: true, description: 'Road-traffic accidents on these classes of road.' })
   roadClasses?: RoadClass[];
 

@@ -134,3 +134,25 @@ describe('reportAccident', () => {
     expect(node.data!.node.injuries).toBe(2);
   });
 });
+
+describe('the accident filter', () => {
+  it('counts the same accidents in lists and statistics, located or not', async () => {
+    const placed = await hub.gql(REPORT, { input: { ...base(), lng: 109.3, lat: 22.4 } });
+    expect(placed.errors).toBeUndefined();
+    for (const located of [true, false]) {
+      const res = await hub.gql(
+        `query ($located: Boolean) { accidents(first: 1, filter: { located: $located }) { totalCount } accidentStats(filter: { located: $located }) { total { accidents } } }`,
+        { located },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.accidents.totalCount).toBe(res.data!.accidentStats.total.accidents);
+    }
+    const all = (await hub.gql(`{ accidentStats { total { accidents } } }`)).data!.accidentStats.total.accidents;
+    const located = (await hub.gql(`{ accidentStats(filter: { located: true }) { total { accidents } } }`)).data!
+      .accidentStats.total.accidents;
+    const unlocated = (await hub.gql(`{ accidentStats(filter: { located: false }) { total { accidents } } }`)).data!
+      .accidentStats.total.accidents;
+    expect(located).toBeGreaterThanOrEqual(1);
+    expect(located + unlocated).toBe(all);
+  });
+});

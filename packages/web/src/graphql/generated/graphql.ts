@@ -12,6 +12,8 @@ export type AccidentFilter = {
   fatal?: boolean | null | undefined;
   /** From this date (Asia/Shanghai), included. */
   from?: string | null | undefined;
+  /** Only accidents with coordinates (true), or without (false): for maps. */
+  located?: boolean | null | undefined;
   /** Road-traffic accidents on these classes of road. */
   roadClasses?: Array<RoadClass> | null | undefined;
   /** Only these fields. */

@@ -72,6 +72,26 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
   return ConnectionType;
 }
 
+/**
+ * MikroORM's cursors are base64url JSON arrays, decoded with a bare JSON.parse: a forged or truncated one would
+ * surface as an internal error. It is the caller's input, so it is checked here and refused plainly.
+ */
+function checkCursor(after: string): void {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    decoded = null;
+  }
+  if (!Array.isArray(decoded)) {
+    throw new BadUserInputError(
+      'after',
+      '分页游标无效，请使用上一页返回的 endCursor',
+      'is not a cursor: pass the endCursor of a previous page',
+    );
+  }
+}
+
 /** One page of `entity` matching `where`, ordered by `orderBy` then by id so that cursors are unique. */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -81,6 +101,7 @@ export async function paginate<T extends object>(
   page: PageArgs,
 ): Promise<Connection<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
+  if (page.after != null) checkCursor(page.after);
   let cursor;
   try {
     cursor = await em.findByCursor(entity, where, {

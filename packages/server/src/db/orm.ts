@@ -23,6 +23,9 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
       silent: true,
     },
     pool: { min: 0, max: 10 },
+    // knex waits 60 s for a connection by default: while PostgreSQL is down a request would hang that long.
+    // 5 s, then the caller gets "database unavailable" (HTTP 503); the pool opens new connections once it is back.
+    driverOptions: { acquireConnectionTimeout: 5_000 },
     discovery: { disableDynamicFileAccess: true },
     debug: process.env.LOG_SQL === 'true',
     ...overrides,

@@ -22,6 +22,38 @@ export function describeValidationErrors(errors: ValidationError[]) {
   };
 }
 
+/** What a caller sees while PostgreSQL is down or restarting; the HTTP layer answers it with 503. */
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  '数据库暂时不可用，请稍后重试 / the database is unavailable at the moment; please try again shortly';
+
+// Socket errors (pg), PostgreSQL's shutdown codes (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
+// connect now) and the 08 class (connection exceptions): the database is gone, not the request at fault.
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Timeout acquiring a connection|Connection terminated|Client has encountered a connection error|connect ECONNREFUSED|terminating connection due to administrator command|the database system is (shutting down|starting up)/i;
+
+/**
+ * Whether an error means "no database right now". Follows MikroORM's and knex's wrappers (`cause`,
+ * `originalError`), which copy or keep the driver's error.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as Record<string, any> | undefined, hops = 0; e && hops < 5; hops++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_SOCKET_CODES.has(code) || /^(08|57P0[123])/.test(code)) return true;
+    if (e.name === 'KnexTimeoutError' || UNAVAILABLE_MESSAGES.test(String(e.message ?? ''))) return true;
+    e = e.cause ?? e.originalError;
+  }
+  return false;
+}
+
 const EXPOSED_CODES = new Set([
   'BAD_USER_INPUT',
   'GRAPHQL_PARSE_FAILED',
@@ -47,6 +79,15 @@ export function formatError(log: Logger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', field, problems },
+      };
+    }
+    if (isDatabaseUnavailable(original)) {
+      log.warn('database unavailable while answering a request', { message: (original as Error)?.message });
+      return {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: DATABASE_UNAVAILABLE },
       };
     }
     const code = formatted.extensions?.code as string | undefined;

@@ -37,6 +37,9 @@ export function graphqlHandler(apollo: ApolloServer<HubContext>, context: () => 
         text = await readBody(req);
       } catch (e) {
         if (e instanceof BodyTooLargeError) {
+          // The rest of the body is still on the wire, unread: on a kept-alive connection the client's next
+          // request fails (the fuzzer saw it). Close the connection with the answer.
+          res.setHeader('connection', 'close');
           return send(res, 413, {
             errors: [
               {

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import sirv from 'sirv';
 import { createContext, type HubContext } from '../common/context.js';
 import type { Logger } from '../common/logger.js';
 import { pendingMigrations } from '../db/migrations.js';
-import { formatError } from '../graphql/format-error.js';
+import { DATABASE_UNAVAILABLE, formatError } from '../graphql/format-error.js';
 import { hubSchema } from '../graphql/schema.js';
 import { graphqlHandler } from './graphql-handler.js';
 
@@ -22,6 +22,24 @@ export interface HubHttpServer {
   listen(port: number, host: string): Promise<number>;
   close(graceMs?: number): Promise<void>;
 }
+
+/**
+ * While PostgreSQL is down a query fails with DATABASE_UNAVAILABLE (see format-error.ts); say so with 503, so
+ * clients and load balancers retry later instead of treating it as an answer.
+ */
+const databaseUnavailableIs503: ApolloServerPlugin<HubContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        if (errors?.some((e) => e.extensions?.code === DATABASE_UNAVAILABLE)) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '5');
+        }
+      },
+    };
+  },
+};
 
 export async function createHttpServer(
   orm: MikroORM,
@@ -37,7 +55,7 @@ export async function createHttpServer(
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     // Apollo's landing page loads from the internet; the hub must work offline.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503],
   });
   await apollo.start();
   const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log));

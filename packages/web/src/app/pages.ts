@@ -20,9 +20,17 @@ export const PAGES: readonly PageEntry[] = [
     path: '/trend-map',
     component: lazy(() => import('../features/trend-map/components/TrendMapPage')),
   },
-  { key: 'roadTraffic', path: '/road-traffic' },
-  { key: 'hazards', path: '/hazards' },
-  { key: 'capacity', path: '/capacity' },
-  { key: 'plan', path: '/plan' },
-  { key: 'records', path: '/records' },
+  {
+    key: 'roadTraffic',
+    path: '/road-traffic',
+    component: lazy(() => import('../features/road-traffic/components/RoadTrafficPage')),
+  },
+  { key: 'hazards', path: '/hazards', component: lazy(() => import('../features/hazards/components/HazardsPage')) },
+  {
+    key: 'capacity',
+    path: '/capacity',
+    component: lazy(() => import('../features/capacity/components/CapacityPage')),
+  },
+  { key: 'plan', path: '/plan', component: lazy(() => import('../features/plan/components/PlanPage')) },
+  { key: 'records', path: '/records', component: lazy(() => import('../features/records/components/RecordsPage')) },
 ];

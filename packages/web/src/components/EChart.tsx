@@ -1,6 +1,6 @@
 // The one ECharts renderer of the dashboard. Loaded lazily (see LazyEChart.tsx): ECharts is most of
 // the dashboard's code and no first paint waits for it.
-import { BarChart, MapChart, ScatterChart } from 'echarts/charts';
+import { BarChart, FunnelChart, HeatmapChart, MapChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   GeoComponent,
@@ -23,6 +23,8 @@ import type { ChartClick, ChartOption, FeatureCollection } from './chartOption';
 // Keep in step with ChartOption: register only what the option builders use.
 use([
   BarChart,
+  FunnelChart,
+  HeatmapChart,
   MapChart,
   ScatterChart,
   AriaComponent,

@@ -1,4 +1,10 @@
-import type { BarSeriesOption, MapSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  FunnelSeriesOption,
+  HeatmapSeriesOption,
+  MapSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts/charts';
 import type {
   AriaComponentOption,
   GeoComponentOption,
@@ -18,6 +24,8 @@ import type { DataTable } from './dataTable';
 // builders pull no ECharts code into the initial bundle.
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | FunnelSeriesOption
+  | HeatmapSeriesOption
   | MapSeriesOption
   | ScatterSeriesOption
   | AriaComponentOption
@@ -51,6 +59,10 @@ export interface FeatureCollection {
 export interface ChartClick {
   componentType?: string;
   seriesType?: string;
+  /** The series' `id` as the option builder set it (e.g. which of two compared periods). */
+  seriesId?: string;
   name?: string;
+  dataIndex?: number;
+  /** The data item as the option builder wrote it; builders put a drill-down key in its `id`. */
   data?: unknown;
 }

@@ -63,6 +63,18 @@ export function formatDateRange(lang: Lang, from: string, to: string): string {
   );
 }
 
+/** An instant (ISO date-time) as the county's date and clock time: "2014年9月6日 18:30" / "6 Sep 2014, 18:30". */
+export function formatDateTime(lang: Lang, instant: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(
+    new Date(instant),
+  );
+}
+
+/** An instant's date in the county (UTC+8): "2014年9月6日" / "Sep 6, 2014". */
+export function formatCountyDate(lang: Lang, instant: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date(instant));
+}
+
 /** A clock time in the county's zone, for "data as of". */
 export function formatTime(lang: Lang, instant: Date): string {
   return new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(instant);

@@ -28,6 +28,40 @@ export type AccidentFilter = {
   trafficCauses?: Array<TrafficCause> | null | undefined;
 };
 
+/** Filters for emergency drills; all given conditions must hold. Dates are county dates, both ends included. */
+export type DrillFilter = {
+  /** Held on or after this date. */
+  from?: string | null | undefined;
+  /** Held on or before this date. */
+  to?: string | null | undefined;
+  /** Only drills in these townships, by code. */
+  townshipCodes?: Array<string> | null | undefined;
+};
+
+/** Filters for emergency plans; all given conditions must hold, except that `townshipCodes` and `departmentCodes` together match the plans of either. */
+export type EmergencyPlanFilter = {
+  /** Plans of these departments, by code. */
+  departmentCodes?: Array<string> | null | undefined;
+  /** Only plans whose revision is past due today in the county (true), or not (false). */
+  revisionOverdue?: boolean | null | undefined;
+  /** Plans of these townships, by code. */
+  townshipCodes?: Array<string> | null | undefined;
+};
+
+/** Filters for enterprises; all given conditions must hold. */
+export type EnterpriseFilter = {
+  /** Only enterprises above designated size (true), or not (false). */
+  aboveDesignatedSize?: boolean | null | undefined;
+  /** Name contains this text. */
+  nameContains?: string | null | undefined;
+  /** Only these fields. */
+  sectors?: Array<Sector> | null | undefined;
+  /** Only these standardization grades. */
+  standardizationGrades?: Array<StandardizationGrade> | null | undefined;
+  /** Only enterprises in these townships, by code. */
+  townshipCodes?: Array<string> | null | undefined;
+};
+
 /** 隐患类别 — what kind of hazard. */
 export type HazardCategory =
   /** 电气安全 / Electrical */
@@ -86,6 +120,117 @@ export type HazardStatus =
   | 'RECTIFYING'
   /** 已验收 / Verified */
   | 'VERIFIED';
+
+/** 节假日 — the holiday period an inspection was made for. */
+export type HolidayPeriod =
+  /** 端午 / Dragon Boat Festival */
+  | 'DRAGON_BOAT'
+  /** 五一 / Labour Day */
+  | 'LABOUR_DAY'
+  /** 中秋 / Mid-Autumn Festival */
+  | 'MID_AUTUMN'
+  /** 国庆 / National Day */
+  | 'NATIONAL_DAY'
+  /** 元旦 / New Year's Day */
+  | 'NEW_YEAR'
+  /** 清明 / Qingming */
+  | 'QINGMING'
+  /** 春节 / Spring Festival */
+  | 'SPRING_FESTIVAL';
+
+/** 检查类别 — the campaign an inspection belongs to. */
+export type InspectionCampaign =
+  /** 节假日检查 / Holiday check */
+  | 'HOLIDAY'
+  /** 日常检查 / Routine */
+  | 'ROUTINE'
+  /** 六打六治 / "Six crackdowns, six remedies" */
+  | 'SIX_CRACKDOWNS'
+  /** 专项整治 / Special campaign */
+  | 'SPECIAL';
+
+/** Filters for inspections; all given conditions must hold. Dates are county dates, both ends included. */
+export type InspectionFilter = {
+  /** Only these campaigns. */
+  campaigns?: Array<InspectionCampaign> | null | undefined;
+  /** Only inspections in which at least one of these departments took part, by code. */
+  departmentCodes?: Array<string> | null | undefined;
+  /** Only inspections of these enterprises (global ids). */
+  enterpriseIds?: Array<string | number> | null | undefined;
+  /** Inspected on or after this date. */
+  from?: string | null | undefined;
+  /** Only inspections made for these holiday periods. */
+  holidayPeriods?: Array<HolidayPeriod> | null | undefined;
+  /** Only joint inspections (true), or only single-department ones (false). */
+  joint?: boolean | null | undefined;
+  /** Inspected on or before this date. */
+  to?: string | null | undefined;
+  /** Only these townships, by code. */
+  townshipCodes?: Array<string> | null | undefined;
+};
+
+/** Filters for accident investigations; all given conditions must hold. Dates are county dates, both ends included. */
+export type InvestigationFilter = {
+  /** Only closed investigations (true), or only open ones (false). */
+  closed?: boolean | null | undefined;
+  /** Opened on or after this date. */
+  from?: string | null | undefined;
+  /** Only investigations with at least one of the four 四不放过 points still open (true), or with all four met (false). */
+  openPoints?: boolean | null | undefined;
+  /** Opened on or before this date. */
+  to?: string | null | undefined;
+};
+
+/** 照明条件 — light at the time of an accident. */
+export type LightCondition =
+  /** 夜间有路灯 / Dark, lit */
+  | 'DARK_LIT'
+  /** 夜间无路灯 / Dark, unlit */
+  | 'DARK_UNLIT'
+  /** 黎明/黄昏 / Dawn or dusk */
+  | 'DAWN_DUSK'
+  /** 白天 / Daylight */
+  | 'DAYLIGHT';
+
+/** Filters for law-outreach activities; all given conditions must hold. Dates are county dates, both ends included. */
+export type OutreachFilter = {
+  /** Held on or after this date. */
+  from?: string | null | undefined;
+  /** Only these kinds of place. */
+  places?: Array<OutreachPlace> | null | undefined;
+  /** Held on or before this date. */
+  to?: string | null | undefined;
+  /** Only these townships, by code. */
+  townshipCodes?: Array<string> | null | undefined;
+};
+
+/** 送法六进 — the six kinds of place law outreach goes into. */
+export type OutreachPlace =
+  /** 进机关 / Agencies */
+  | 'AGENCIES'
+  /** 进社区 / Communities */
+  | 'COMMUNITIES'
+  /** 进企业 / Enterprises */
+  | 'ENTERPRISES'
+  /** 进学校 / Schools */
+  | 'SCHOOLS'
+  /** 进单位 / Units */
+  | 'UNITS'
+  /** 进乡村 / Villages */
+  | 'VILLAGES';
+
+/** 逾期时长 — how long an overdue hazard has been past its deadline. */
+export type OverdueAge =
+  /** 超过一年 — more than a year. */
+  | 'OVER_A_YEAR'
+  /** 逾期30天以内 — 1 to 30 days. */
+  | 'UP_TO_30_DAYS'
+  /** 31–90天 — 31 to 90 days. */
+  | 'UP_TO_90_DAYS'
+  /** 91–180天 — 91 to 180 days. */
+  | 'UP_TO_180_DAYS'
+  /** 181–365天 — 181 to 365 days. */
+  | 'UP_TO_365_DAYS';
 
 /** The measure from the data that tracks a work-plan item. */
 export type PlanMeasure =
@@ -172,6 +317,42 @@ export type Severity =
   /** 重大事故 / Major */
   | 'MAJOR';
 
+/** 安全生产标准化 grade of an enterprise. */
+export type StandardizationGrade =
+  /** 一级 / Level 1 */
+  | 'LEVEL_1'
+  /** 二级 / Level 2 */
+  | 'LEVEL_2'
+  /** 三级 / Level 3 */
+  | 'LEVEL_3'
+  /** 未达标 / None */
+  | 'NONE';
+
+/** Filters for supervision tasks; all given conditions must hold. Dates are county dates, both ends included. */
+export type SupervisionTaskFilter = {
+  /** Only tasks set to these departments, by code. */
+  departmentCodes?: Array<string> | null | undefined;
+  /** Assigned on or after this date. */
+  from?: string | null | undefined;
+  /** Only tasks in these states (derived from the dates and today, county time). */
+  statuses?: Array<TaskStatus> | null | undefined;
+  /** Assigned on or before this date. */
+  to?: string | null | undefined;
+  /** Only tasks set to these townships, by code. */
+  townshipCodes?: Array<string> | null | undefined;
+};
+
+/** Derived state of an assigned task. */
+export type TaskStatus =
+  /** 逾期完成 / Done late */
+  | 'DONE_LATE'
+  /** 按期完成 / Done on time */
+  | 'DONE_ON_TIME'
+  /** 未完成 / Open */
+  | 'OPEN'
+  /** 逾期未完成 / Overdue */
+  | 'OVERDUE';
+
 /** 事故原因 — the main cause of a road-traffic accident. */
 export type TrafficCause =
   /** 酒后驾驶 / Drink-driving */
@@ -193,11 +374,200 @@ export type TrafficCause =
   /** 逆向行驶 / Wrong-way driving */
   | 'WRONG_WAY';
 
+/** Filters for training classes; all given conditions must hold. Dates are county dates, both ends included. */
+export type TrainingFilter = {
+  /** Classes starting on or after this date. */
+  from?: string | null | undefined;
+  /** Only these kinds of class. */
+  kinds?: Array<TrainingKind> | null | undefined;
+  /** Classes starting on or before this date. */
+  to?: string | null | undefined;
+};
+
+/** 培训类别 — who a training class is for. */
+export type TrainingKind =
+  /** 一般从业人员培训 / General staff */
+  | 'GENERAL'
+  /** 主要负责人培训 / Principals */
+  | 'PRINCIPALS'
+  /** 安全管理人员培训 / Safety managers */
+  | 'SAFETY_MANAGERS'
+  /** 特种作业人员培训 / Special operations */
+  | 'SPECIAL_OPERATIONS';
+
+/** 车辆类型 — kind of vehicle (or pedestrian) involved. */
+export type VehicleType =
+  /** 农用车 / Agricultural vehicle */
+  | 'AGRICULTURAL_VEHICLE'
+  /** 自行车 / Bicycle */
+  | 'BICYCLE'
+  /** 客车 / Bus */
+  | 'BUS'
+  /** 小型汽车 / Car */
+  | 'CAR'
+  /** 电动自行车 / E-bike */
+  | 'ELECTRIC_BIKE'
+  /** 摩托车 / Motorcycle */
+  | 'MOTORCYCLE'
+  /** 行人 / Pedestrian */
+  | 'PEDESTRIAN'
+  /** 三轮车 / Tricycle */
+  | 'TRICYCLE'
+  /** 货车 / Truck */
+  | 'TRUCK';
+
+/** 天气 — weather at the time of an accident. */
+export type Weather =
+  /** 晴 / Clear */
+  | 'CLEAR'
+  /** 阴 / Cloudy */
+  | 'CLOUDY'
+  /** 雾 / Fog */
+  | 'FOG'
+  /** 其他 / Other */
+  | 'OTHER'
+  /** 雨 / Rain */
+  | 'RAIN'
+  /** 台风 / Typhoon */
+  | 'TYPHOON';
+
+export type CapacityPageQueryVariables = Exact<{
+  year: number;
+  inspections: InspectionFilter;
+  enterprises: EnterpriseFilter;
+}>;
+
+export type CapacityPageQuery = {
+  capacity: {
+    total: {
+      staffRequired: number;
+      staffActual: number;
+      gap: number;
+      certifiedEnforcementStaff: number;
+      institutionsMissing: number;
+      enterprisesPerInspector: number | null;
+      enterprises: number;
+      records: number;
+      vehicles: number;
+      withoutOffice: number;
+    };
+  };
+  units: Array<{
+    id: string;
+    staffRequired: number;
+    staffActual: number;
+    gap: number;
+    institutionEstablished: boolean;
+    certifiedEnforcementStaff: number;
+    hasOffice: boolean;
+    vehicles: number;
+    township: { code: string; name: string } | null;
+    department: { code: string; name: string } | null;
+  }>;
+  inspectionsByMonth: {
+    total: {
+      inspections: number;
+      jointInspections: number;
+      enterprisesInspected: number;
+      hazardsFound: number;
+      penalties: number;
+      penaltyCny: number;
+    };
+    groups: Array<{
+      month: string | null;
+      campaign: InspectionCampaign | null;
+      inspections: number;
+      jointInspections: number;
+    }>;
+  };
+  inspectionsByTownship: {
+    groups: Array<{
+      inspections: number;
+      jointInspections: number;
+      enterprisesInspected: number;
+      township: { code: string; name: string } | null;
+    }>;
+  };
+  inspectionsByDepartment: {
+    groups: Array<{ inspections: number; jointInspections: number; department: { code: string; name: string } | null }>;
+  };
+  enterprises: {
+    total: { enterprises: number };
+    groups: Array<{ enterprises: number; township: { code: string; name: string } | null }>;
+  };
+};
+
 export type DashboardContextQueryVariables = Exact<{ [key: string]: never }>;
 
 export type DashboardContextQuery = {
   townships: Array<{ code: string; name: string; population: number | null }>;
   accidentYears: { groups: Array<{ year: number | null; accidents: number }> };
+};
+
+export type HazardsPageQueryVariables = Exact<{
+  hazards: HazardFilter;
+  overdue: HazardFilter;
+  major: HazardFilter;
+}>;
+
+export type HazardsPageQuery = {
+  statuses: {
+    total: {
+      found: number;
+      rectified: number;
+      rectifiedLate: number;
+      open: number;
+      overdue: number;
+      rectificationRate: number;
+      major: number;
+      majorRectified: number;
+      investmentCny: number;
+    };
+    groups: Array<{ status: HazardStatus | null; found: number }>;
+  };
+  levels: {
+    groups: Array<{
+      level: HazardLevel | null;
+      found: number;
+      rectified: number;
+      rectifiedLate: number;
+      open: number;
+      overdue: number;
+      rectificationRate: number;
+    }>;
+  };
+  overdueByTownship: {
+    total: { overdue: number };
+    groups: Array<{ overdue: number; major: number; township: { code: string; name: string } | null }>;
+  };
+  overdueByTownshipAge: {
+    groups: Array<{ overdueAge: OverdueAge | null; overdue: number; township: { code: string } | null }>;
+  };
+  overdueByEnterprise: {
+    groups: Array<{
+      overdue: number;
+      major: number;
+      enterprise: { id: string; name: string; township: { name: string } } | null;
+    }>;
+  };
+  overdueByEnterpriseAge: {
+    groups: Array<{ overdueAge: OverdueAge | null; overdue: number; enterprise: { id: string } | null }>;
+  };
+  majorHazards: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      description: string;
+      category: HazardCategory;
+      status: HazardStatus;
+      foundOn: string;
+      deadline: string;
+      rectifiedOn: string | null;
+      overdue: boolean;
+      township: { code: string; name: string };
+      enterprise: { id: string; name: string } | null;
+    }>;
+  };
 };
 
 export type KpiFigureFieldsFragment = {
@@ -361,6 +731,396 @@ export type OverviewPanelsQuery = {
   }>;
 };
 
+export type PlanPageQueryVariables = Exact<{
+  year: number;
+  training: TrainingFilter;
+  outreach: OutreachFilter;
+  accidents: AccidentFilter;
+  investigations: InvestigationFilter;
+  tasks: SupervisionTaskFilter;
+  drills: DrillFilter;
+  emergencyPlans: EmergencyPlanFilter;
+}>;
+
+export type PlanPageQuery = {
+  plan: Array<{
+    id: string;
+    year: number;
+    number: number;
+    title: string;
+    measure: PlanMeasure;
+    target: string;
+    targetValue: number;
+    actual: number;
+    progress: number;
+  }>;
+  training: {
+    total: { sessions: number; trainees: number; certified: number; certificationRate: number };
+    groups: Array<{ kind: TrainingKind | null; sessions: number; trainees: number; certified: number }>;
+  };
+  outreach: {
+    total: { activities: number; participants: number; placeKinds: number };
+    groups: Array<{ place: OutreachPlace | null; activities: number; participants: number }>;
+  };
+  overduePlans: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      title: string;
+      lastRevisedOn: string;
+      revisionDueOn: string;
+      township: { name: string } | null;
+      department: { name: string } | null;
+      enterprise: { name: string } | null;
+    }>;
+  };
+  drills: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      title: string;
+      heldOn: string;
+      participants: number;
+      township: { name: string } | null;
+      plan: { title: string } | null;
+    }>;
+  };
+  countyTeams: { totalCount: number };
+  townshipTeams: { totalCount: number };
+  departmentTeams: { totalCount: number };
+  enterpriseTeams: { totalCount: number };
+  openInvestigations: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      openedOn: string;
+      openPoints: number;
+      causeIdentified: boolean;
+      responsibleDealtWith: boolean;
+      peopleEducated: boolean;
+      measuresImplemented: boolean;
+      accident: {
+        id: string;
+        occurredAt: string;
+        sector: Sector;
+        severity: Severity;
+        deaths: number;
+        injuries: number;
+        township: { code: string; name: string };
+      };
+    }>;
+  };
+  closure: {
+    total: {
+      accidents: number;
+      investigated: number;
+      closed: number;
+      closureRate: number;
+      openPoints: number;
+      accidentsWithoutInvestigation: number;
+      peopleHeldAccountable: number;
+    };
+    groups: Array<{
+      sector: Sector | null;
+      accidents: number;
+      investigated: number;
+      closed: number;
+      closureRate: number;
+      openPoints: number;
+      accidentsWithoutInvestigation: number;
+    }>;
+  };
+  tasks: {
+    total: {
+      assigned: number;
+      completedOnTime: number;
+      completedLate: number;
+      open: number;
+      overdue: number;
+      implementationRate: number;
+    };
+    groups: Array<{
+      assigned: number;
+      completedOnTime: number;
+      completedLate: number;
+      open: number;
+      overdue: number;
+      implementationRate: number;
+      township: { code: string; name: string } | null;
+    }>;
+  };
+};
+
+export type RecordNamesQueryVariables = Exact<{
+  enterprise: string | number;
+  withEnterprise: boolean;
+}>;
+
+export type RecordNamesQuery = {
+  enterprise?:
+    | { __typename: 'Accident'; id: string }
+    | { __typename: 'CountyYearStatistics'; id: string }
+    | { __typename: 'Department'; id: string }
+    | { __typename: 'Drill'; id: string }
+    | { __typename: 'EmergencyPlan'; id: string }
+    | { __typename: 'Enterprise'; name: string; id: string }
+    | { __typename: 'Hazard'; id: string }
+    | { __typename: 'Inspection'; id: string }
+    | { __typename: 'Investigation'; id: string }
+    | { __typename: 'OutreachActivity'; id: string }
+    | { __typename: 'ProjectReview'; id: string }
+    | { __typename: 'RescueTeam'; id: string }
+    | { __typename: 'SupervisionTask'; id: string }
+    | { __typename: 'SupervisoryCapacity'; id: string }
+    | { __typename: 'Township'; id: string }
+    | { __typename: 'TrainingSession'; id: string }
+    | { __typename: 'WorkPlanItem'; id: string }
+    | null;
+  departments: Array<{ code: string; name: string }>;
+};
+
+export type RecordListQueryVariables = Exact<{
+  accidents?: AccidentFilter | null | undefined;
+  hazards?: HazardFilter | null | undefined;
+  inspections?: InspectionFilter | null | undefined;
+  tasks?: SupervisionTaskFilter | null | undefined;
+  withAccidents: boolean;
+  withHazards: boolean;
+  withInspections: boolean;
+  withTasks: boolean;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type RecordListQuery = {
+  accidents?: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      occurredAt: string;
+      sector: Sector;
+      severity: Severity;
+      deaths: number;
+      injuries: number;
+      directLossCny: number;
+      place: string | null;
+      township: { code: string; name: string };
+      enterprise: { id: string; name: string } | null;
+      roadTraffic: { roadName: string | null; roadClass: RoadClass | null; cause: TrafficCause | null } | null;
+    }>;
+  };
+  hazards?: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      foundOn: string;
+      level: HazardLevel;
+      category: HazardCategory;
+      status: HazardStatus;
+      deadline: string;
+      rectifiedOn: string | null;
+      overdue: boolean;
+      description: string;
+      township: { code: string; name: string };
+      enterprise: { id: string; name: string } | null;
+    }>;
+  };
+  inspections?: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      inspectedOn: string;
+      campaign: InspectionCampaign;
+      holidayPeriod: HolidayPeriod | null;
+      joint: boolean;
+      hazardsFound: number;
+      penaltyCny: number;
+      township: { code: string; name: string };
+      enterprise: { id: string; name: string } | null;
+      departments: Array<{ code: string; name: string }>;
+    }>;
+  };
+  supervisionTasks?: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      title: string;
+      assignedOn: string;
+      dueOn: string;
+      completedOn: string | null;
+      status: TaskStatus;
+      township: { code: string; name: string } | null;
+      department: { code: string; name: string } | null;
+    }>;
+  };
+};
+
+export type RecordDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RecordDetailQuery = {
+  node:
+    | {
+        __typename: 'Accident';
+        occurredAt: string;
+        sector: Sector;
+        severity: Severity;
+        deaths: number;
+        missing: number;
+        injuries: number;
+        seriousInjuries: number;
+        directLossCny: number;
+        place: string | null;
+        lng: number | null;
+        lat: number | null;
+        cause: string | null;
+        summary: string | null;
+        createdAt: string;
+        updatedAt: string;
+        id: string;
+        township: { code: string; name: string };
+        enterprise: { id: string; name: string; creditCode: string; sector: Sector } | null;
+        roadTraffic: {
+          roadName: string | null;
+          roadClass: RoadClass | null;
+          cause: TrafficCause | null;
+          vehicleTypes: Array<VehicleType>;
+          weather: Weather | null;
+          light: LightCondition | null;
+        } | null;
+        investigation: {
+          id: string;
+          openedOn: string;
+          closedOn: string | null;
+          causeIdentified: boolean;
+          responsibleDealtWith: boolean;
+          peopleEducated: boolean;
+          measuresImplemented: boolean;
+          openPoints: number;
+          peopleHeldAccountable: number;
+        } | null;
+      }
+    | { __typename: 'CountyYearStatistics'; id: string }
+    | { __typename: 'Department'; id: string }
+    | { __typename: 'Drill'; id: string }
+    | { __typename: 'EmergencyPlan'; id: string }
+    | { __typename: 'Enterprise'; id: string }
+    | {
+        __typename: 'Hazard';
+        description: string;
+        level: HazardLevel;
+        category: HazardCategory;
+        status: HazardStatus;
+        foundOn: string;
+        deadline: string;
+        rectifiedOn: string | null;
+        verifiedOn: string | null;
+        overdue: boolean;
+        investmentCny: number;
+        createdAt: string;
+        updatedAt: string;
+        id: string;
+        township: { code: string; name: string };
+        enterprise: {
+          id: string;
+          name: string;
+          creditCode: string;
+          sector: Sector;
+          standardizationGrade: StandardizationGrade;
+          aboveDesignatedSize: boolean;
+          employees: number | null;
+          address: string | null;
+        } | null;
+        inspection: {
+          id: string;
+          inspectedOn: string;
+          campaign: InspectionCampaign;
+          holidayPeriod: HolidayPeriod | null;
+          joint: boolean;
+          penaltyCny: number;
+          hazardsFound: number;
+          notes: string | null;
+          departments: Array<{ code: string; name: string }>;
+        } | null;
+      }
+    | {
+        __typename: 'Inspection';
+        inspectedOn: string;
+        campaign: InspectionCampaign;
+        holidayPeriod: HolidayPeriod | null;
+        joint: boolean;
+        penaltyCny: number;
+        hazardsFound: number;
+        notes: string | null;
+        createdAt: string;
+        updatedAt: string;
+        id: string;
+        township: { code: string; name: string };
+        enterprise: {
+          id: string;
+          name: string;
+          creditCode: string;
+          sector: Sector;
+          standardizationGrade: StandardizationGrade;
+        } | null;
+        departments: Array<{ code: string; name: string }>;
+      }
+    | { __typename: 'Investigation'; id: string }
+    | { __typename: 'OutreachActivity'; id: string }
+    | { __typename: 'ProjectReview'; id: string }
+    | { __typename: 'RescueTeam'; id: string }
+    | {
+        __typename: 'SupervisionTask';
+        title: string;
+        assignedOn: string;
+        dueOn: string;
+        completedOn: string | null;
+        createdAt: string;
+        updatedAt: string;
+        id: string;
+        taskStatus: TaskStatus;
+        taskTownship: { code: string; name: string } | null;
+        department: { code: string; name: string } | null;
+      }
+    | { __typename: 'SupervisoryCapacity'; id: string }
+    | { __typename: 'Township'; id: string }
+    | { __typename: 'TrainingSession'; id: string }
+    | { __typename: 'WorkPlanItem'; id: string }
+    | null;
+};
+
+export type RoadTrafficQueryVariables = Exact<{
+  current: AccidentFilter;
+  yearEarlier: AccidentFilter;
+  year: number;
+}>;
+
+export type RoadTrafficQuery = {
+  months: {
+    total: { accidents: number; fatalAccidents: number; deaths: number; injuries: number; directLossCny: number };
+    groups: Array<{ month: string | null; accidents: number; deaths: number; injuries: number }>;
+  };
+  monthsYearEarlier: {
+    total: { accidents: number; fatalAccidents: number; deaths: number; injuries: number; directLossCny: number };
+    groups: Array<{ month: string | null; accidents: number; deaths: number; injuries: number }>;
+  };
+  hourWeekday: {
+    groups: Array<{ hourOfDay: number | null; weekday: number | null; accidents: number; deaths: number }>;
+  };
+  causes: { groups: Array<{ trafficCause: TrafficCause | null; accidents: number; deaths: number; injuries: number }> };
+  roadClasses: { groups: Array<{ roadClass: RoadClass | null; accidents: number; deaths: number; injuries: number }> };
+  roads: { groups: Array<{ roadName: string | null; accidents: number; deaths: number; injuries: number }> };
+  conditions: {
+    groups: Array<{ weather: Weather | null; light: LightCondition | null; accidents: number; deaths: number }>;
+  };
+  statistics: Array<{ year: number; motorVehicles: number }>;
+};
+
 export type TrendMapQueryVariables = Exact<{
   accidents: AccidentFilter;
   hazards: HazardFilter;
@@ -516,6 +1276,317 @@ export const PlanItemFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PlanItemFieldsFragment, unknown>;
+export const CapacityPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CapacityPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'inspections' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'InspectionFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'enterprises' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'EnterpriseFilter' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'capacity' },
+            name: { kind: 'Name', value: 'capacityStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'staffRequired' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'staffActual' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'certifiedEnforcementStaff' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'institutionsMissing' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enterprisesPerInspector' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enterprises' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'records' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withoutOffice' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'units' },
+            name: { kind: 'Name', value: 'supervisoryCapacity' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'township' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'department' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'staffRequired' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'staffActual' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'institutionEstablished' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'certifiedEnforcementStaff' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hasOffice' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'inspectionsByMonth' },
+            name: { kind: 'Name', value: 'inspectionStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'inspections' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: {
+                  kind: 'ListValue',
+                  values: [
+                    { kind: 'EnumValue', value: 'MONTH' },
+                    { kind: 'EnumValue', value: 'CAMPAIGN' },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'inspections' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'jointInspections' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enterprisesInspected' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hazardsFound' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'penalties' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'penaltyCny' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'campaign' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'inspections' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'jointInspections' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'inspectionsByTownship' },
+            name: { kind: 'Name', value: 'inspectionStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'inspections' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'TOWNSHIP' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'inspections' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'jointInspections' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enterprisesInspected' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'inspectionsByDepartment' },
+            name: { kind: 'Name', value: 'inspectionStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'inspections' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'DEPARTMENT' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'department' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'inspections' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'jointInspections' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'enterprises' },
+            name: { kind: 'Name', value: 'enterpriseStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'enterprises' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'TOWNSHIP' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'enterprises' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enterprises' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CapacityPageQuery, CapacityPageQueryVariables>;
 export const DashboardContextDocument = {
   kind: 'Document',
   definitions: [
@@ -571,6 +1642,388 @@ export const DashboardContextDocument = {
     },
   ],
 } as unknown as DocumentNode<DashboardContextQuery, DashboardContextQueryVariables>;
+export const HazardsPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'HazardsPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hazards' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'HazardFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'overdue' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'HazardFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'major' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'HazardFilter' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'statuses' },
+            name: { kind: 'Name', value: 'hazardStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'hazards' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'STATUS' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'found' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectified' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectifiedLate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'open' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectificationRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'major' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'majorRectified' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'investmentCny' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'found' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'levels' },
+            name: { kind: 'Name', value: 'hazardStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'hazards' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'LEVEL' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'found' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectified' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectifiedLate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'open' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectificationRate' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'overdueByTownship' },
+            name: { kind: 'Name', value: 'hazardStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'overdue' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'TOWNSHIP' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'overdue' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'major' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'overdueByTownshipAge' },
+            name: { kind: 'Name', value: 'hazardStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'overdue' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: {
+                  kind: 'ListValue',
+                  values: [
+                    { kind: 'EnumValue', value: 'TOWNSHIP' },
+                    { kind: 'EnumValue', value: 'OVERDUE_AGE' },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdueAge' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'overdueByEnterprise' },
+            name: { kind: 'Name', value: 'hazardStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'overdue' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'ENTERPRISE' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'township' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'major' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'overdueByEnterpriseAge' },
+            name: { kind: 'Name', value: 'hazardStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'overdue' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: {
+                  kind: 'ListValue',
+                  values: [
+                    { kind: 'EnumValue', value: 'ENTERPRISE' },
+                    { kind: 'EnumValue', value: 'OVERDUE_AGE' },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdueAge' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'majorHazards' },
+            name: { kind: 'Name', value: 'hazards' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'major' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'EnumValue', value: 'DEADLINE_ASC' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'foundOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectifiedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<HazardsPageQuery, HazardsPageQueryVariables>;
 export const OverviewPanelsDocument = {
   kind: 'Document',
   definitions: [
@@ -1129,6 +2582,1739 @@ export const OverviewPanelsDocument = {
     },
   ],
 } as unknown as DocumentNode<OverviewPanelsQuery, OverviewPanelsQueryVariables>;
+export const PlanPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PlanPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'training' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'TrainingFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'outreach' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'OutreachFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'accidents' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'AccidentFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'investigations' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'InvestigationFilter' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'tasks' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SupervisionTaskFilter' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'drills' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'DrillFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'emergencyPlans' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'EmergencyPlanFilter' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'plan' },
+            name: { kind: 'Name', value: 'workPlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'measure' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actual' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'training' },
+            name: { kind: 'Name', value: 'trainingStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'training' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'KIND' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'sessions' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'trainees' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'certified' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'certificationRate' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sessions' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'trainees' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'certified' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'outreach' },
+            name: { kind: 'Name', value: 'outreachStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'outreach' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'PLACE' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'activities' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participants' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placeKinds' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'activities' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participants' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'overduePlans' },
+            name: { kind: 'Name', value: 'emergencyPlans' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'emergencyPlans' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastRevisedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revisionDueOn' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'department' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'drills' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'drills' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'heldOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participants' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'plan' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'title' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'countyTeams' },
+            name: { kind: 'Name', value: 'rescueTeams' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'levels' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'COUNTY' }] },
+                    },
+                  ],
+                },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '1' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'totalCount' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'townshipTeams' },
+            name: { kind: 'Name', value: 'rescueTeams' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'levels' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'TOWNSHIP' }] },
+                    },
+                  ],
+                },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '1' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'totalCount' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'departmentTeams' },
+            name: { kind: 'Name', value: 'rescueTeams' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'levels' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'DEPARTMENT' }] },
+                    },
+                  ],
+                },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '1' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'totalCount' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'enterpriseTeams' },
+            name: { kind: 'Name', value: 'rescueTeams' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'levels' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'ENTERPRISE' }] },
+                    },
+                  ],
+                },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '1' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'totalCount' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'openInvestigations' },
+            name: { kind: 'Name', value: 'investigations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'investigations' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'EnumValue', value: 'OPENED_ON_ASC' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'openedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'openPoints' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'causeIdentified' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'responsibleDealtWith' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'peopleEducated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'measuresImplemented' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'accident' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sector' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'township' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'closure' },
+            name: { kind: 'Name', value: 'investigationStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'accidents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'SECTOR' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'investigated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'closed' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'closureRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'openPoints' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidentsWithoutInvestigation' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'peopleHeldAccountable' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'sector' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'investigated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'closed' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'closureRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'openPoints' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidentsWithoutInvestigation' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'tasks' },
+            name: { kind: 'Name', value: 'taskStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'tasks' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'TOWNSHIP' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'assigned' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedOnTime' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedLate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'open' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'implementationRate' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'assigned' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedOnTime' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedLate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'open' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'implementationRate' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PlanPageQuery, PlanPageQueryVariables>;
+export const RecordNamesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RecordNames' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'enterprise' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withEnterprise' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'enterprise' },
+            name: { kind: 'Name', value: 'node' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'enterprise' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withEnterprise' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Enterprise' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'departments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordNamesQuery, RecordNamesQueryVariables>;
+export const RecordListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RecordList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'accidents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'AccidentFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hazards' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'HazardFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'inspections' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'InspectionFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'tasks' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'SupervisionTaskFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withAccidents' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withHazards' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withInspections' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withTasks' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accidents' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'accidents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withAccidents' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sector' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'directLossCny' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'roadTraffic' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'roadName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'roadClass' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'cause' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'hazards' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'hazards' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withHazards' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'foundOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectifiedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'inspections' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'inspections' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withInspections' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'inspectedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'campaign' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'holidayPeriod' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'joint' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hazardsFound' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'penaltyCny' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'departments' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'supervisionTasks' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'tasks' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withTasks' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'assignedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'department' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordListQuery, RecordListQueryVariables>;
+export const RecordDetailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RecordDetail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'node' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Accident' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sector' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'missing' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'seriousInjuries' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'directLossCny' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lng' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lat' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cause' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sector' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'roadTraffic' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'roadName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'roadClass' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'cause' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'vehicleTypes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'weather' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'light' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'investigation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'openedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'closedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'causeIdentified' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'responsibleDealtWith' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'peopleEducated' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'measuresImplemented' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'openPoints' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'peopleHeldAccountable' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Hazard' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'foundOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rectifiedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'verifiedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'investmentCny' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sector' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'standardizationGrade' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'aboveDesignatedSize' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'employees' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'inspection' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'inspectedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'campaign' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'holidayPeriod' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'joint' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'penaltyCny' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'hazardsFound' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'departments' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Inspection' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'inspectedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'campaign' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'holidayPeriod' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'joint' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'penaltyCny' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hazardsFound' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enterprise' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sector' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'standardizationGrade' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'departments' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SupervisionTask' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'assignedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                      {
+                        kind: 'Field',
+                        alias: { kind: 'Name', value: 'taskStatus' },
+                        name: { kind: 'Name', value: 'status' },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      {
+                        kind: 'Field',
+                        alias: { kind: 'Name', value: 'taskTownship' },
+                        name: { kind: 'Name', value: 'township' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'department' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordDetailQuery, RecordDetailQueryVariables>;
+export const RoadTrafficDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RoadTraffic' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'AccidentFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'yearEarlier' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'AccidentFilter' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'months' },
+            name: { kind: 'Name', value: 'accidentStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'MONTH' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fatalAccidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'directLossCny' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'monthsYearEarlier' },
+            name: { kind: 'Name', value: 'accidentStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'yearEarlier' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'MONTH' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fatalAccidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'directLossCny' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'hourWeekday' },
+            name: { kind: 'Name', value: 'accidentStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: {
+                  kind: 'ListValue',
+                  values: [
+                    { kind: 'EnumValue', value: 'HOUR_OF_DAY' },
+                    { kind: 'EnumValue', value: 'WEEKDAY' },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hourOfDay' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weekday' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'causes' },
+            name: { kind: 'Name', value: 'accidentStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'TRAFFIC_CAUSE' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'trafficCause' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'roadClasses' },
+            name: { kind: 'Name', value: 'accidentStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'ROAD_CLASS' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'roadClass' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'roads' },
+            name: { kind: 'Name', value: 'accidentStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'ROAD_NAME' }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'roadName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'injuries' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'conditions' },
+            name: { kind: 'Name', value: 'accidentStats' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'current' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: {
+                  kind: 'ListValue',
+                  values: [
+                    { kind: 'EnumValue', value: 'WEATHER' },
+                    { kind: 'EnumValue', value: 'LIGHT' },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'weather' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'light' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accidents' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deaths' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'statistics' },
+            name: { kind: 'Name', value: 'countyYearStatistics' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'years' },
+                value: { kind: 'ListValue', values: [{ kind: 'Variable', name: { kind: 'Name', value: 'year' } }] },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'motorVehicles' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RoadTrafficQuery, RoadTrafficQueryVariables>;
 export const TrendMapDocument = {
   kind: 'Document',
   definitions: [

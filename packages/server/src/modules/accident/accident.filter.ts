@@ -1,6 +1,6 @@
 // One accident filter, two translations: a MikroORM FilterQuery for lists and a knex WHERE for the
 // statistics, so a list and its aggregates always count the same records.
-import type { FilterQuery, Knex } from '@mikro-orm/postgresql';
+import { type FilterQuery, type Knex, raw } from '@mikro-orm/postgresql';
 import { checkRange, endOfCountyDay, startOfCountyDay } from '../../common/date-range.js';
 import { BadUserInputError } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/global-id.js';
@@ -15,6 +15,21 @@ function enterpriseKeys(ids: string[]): number[] {
     }
     return decoded.key;
   });
+}
+
+// Hour and weekday in the county's time zone, and "has an investigation", as SQL over an accident alias.
+const hourSql = (a: string) => `extract(hour from ${a}.occurred_at at time zone 'Asia/Shanghai')::int`;
+const weekdaySql = (a: string) => `extract(isodow from ${a}.occurred_at at time zone 'Asia/Shanghai')::int`;
+const investigatedSql = (a: string) => `exists (select 1 from investigation i where i.accident_id = ${a}.id)`;
+
+function checkRangeOf(values: number[] | undefined, min: number, max: number, field: string): void {
+  const bad = values?.find((v) => v < min || v > max);
+  if (bad !== undefined)
+    throw new BadUserInputError(
+      `filter.${field}`,
+      `${bad} 不在 ${min}–${max} 之间`,
+      `${bad} is not within ${min}–${max}`,
+    );
 }
 
 export function accidentWhere(filter: AccidentFilter = {}): FilterQuery<Accident> {
@@ -36,6 +51,14 @@ export function accidentWhere(filter: AccidentFilter = {}): FilterQuery<Accident
     where.roadTraffic = { ...(where.roadTraffic as object), roadClass: { $in: filter.roadClasses } };
   if (filter.trafficCauses)
     where.roadTraffic = { ...(where.roadTraffic as object), cause: { $in: filter.trafficCauses } };
+  if (filter.roadNames) where.roadTraffic = { ...(where.roadTraffic as object), roadName: { $in: filter.roadNames } };
+  if (filter.weathers) where.roadTraffic = { ...(where.roadTraffic as object), weather: { $in: filter.weathers } };
+  if (filter.lights) where.roadTraffic = { ...(where.roadTraffic as object), light: { $in: filter.lights } };
+  checkRangeOf(filter.hoursOfDay, 0, 23, 'hoursOfDay');
+  checkRangeOf(filter.weekdays, 1, 7, 'weekdays');
+  if (filter.hoursOfDay) where[raw((alias) => hourSql(alias))] = { $in: filter.hoursOfDay };
+  if (filter.weekdays) where[raw((alias) => weekdaySql(alias))] = { $in: filter.weekdays };
+  if (filter.investigated != null) where[raw((alias) => investigatedSql(alias))] = filter.investigated;
   return where as FilterQuery<Accident>;
 }
 
@@ -54,5 +77,14 @@ export function applyAccidentFilter(qb: Knex.QueryBuilder, filter: AccidentFilte
   if (filter.located === false) qb.where((w) => void w.whereNull('a.lng').orWhereNull('a.lat'));
   if (filter.roadClasses) qb.whereIn('a.road_class', filter.roadClasses);
   if (filter.trafficCauses) qb.whereIn('a.traffic_cause', filter.trafficCauses);
+  if (filter.roadNames) qb.whereIn('a.road_name', filter.roadNames);
+  if (filter.weathers) qb.whereIn('a.weather', filter.weathers);
+  if (filter.lights) qb.whereIn('a.light', filter.lights);
+  checkRangeOf(filter.hoursOfDay, 0, 23, 'hoursOfDay');
+  checkRangeOf(filter.weekdays, 1, 7, 'weekdays');
+  if (filter.hoursOfDay) qb.whereIn(qb.client.raw(hourSql('a')), filter.hoursOfDay);
+  if (filter.weekdays) qb.whereIn(qb.client.raw(weekdaySql('a')), filter.weekdays);
+  if (filter.investigated === true) qb.whereRaw(investigatedSql('a'));
+  if (filter.investigated === false) qb.whereRaw(`not ${investigatedSql('a')}`);
   return qb;
 }

@@ -42,6 +42,30 @@ export class AccidentFilter {
 
   @Field(() => [TrafficCause], { nullable: true, description: 'Road-traffic accidents with these causes.' })
   trafficCauses?: TrafficCause[];
+
+  @Field(() => [String], { nullable: true, description: 'Road-traffic accidents on these roads (by name).' })
+  roadNames?: string[];
+
+  @Field(() => [Weather], { nullable: true, description: 'Road-traffic accidents in this weather.' })
+  weathers?: Weather[];
+
+  @Field(() => [LightCondition], { nullable: true, description: 'Road-traffic accidents in this light.' })
+  lights?: LightCondition[];
+
+  @Field(() => [Int], { nullable: true, description: 'Only these hours of the day, 0–23 (Asia/Shanghai).' })
+  hoursOfDay?: number[];
+
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Only these ISO weekdays, 1 = Monday … 7 = Sunday (Asia/Shanghai).',
+  })
+  weekdays?: number[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only accidents with an investigation (true), or without (false).',
+  })
+  investigated?: boolean;
 }
 
 export enum AccidentOrder {

@@ -156,3 +156,38 @@ describe('the accident filter', () => {
     expect(located + unlocated).toBe(all);
   });
 });
+
+describe('drill-down filters', () => {
+  it('select the same accidents in lists and statistics, by hour, weekday, road, weather, light and investigation', async () => {
+    const placed = await hub.gql(REPORT, {
+      input: {
+        ...base(),
+        occurredAt: '2014-10-08T19:40:00+08:00', // a Wednesday, 19h in the county
+        sector: 'ROAD_TRAFFIC',
+        roadTraffic: { roadName: 'X601', weather: 'RAIN', light: 'DARK_UNLIT' },
+      },
+    });
+    expect(placed.errors).toBeUndefined();
+    const filters = [
+      { hoursOfDay: [19], weekdays: [3] },
+      { roadNames: ['X601'], weathers: ['RAIN'], lights: ['DARK_UNLIT'] },
+      { investigated: false },
+    ];
+    for (const filter of filters) {
+      const res = await hub.gql(
+        `query ($filter: AccidentFilter) { accidents(first: 1, filter: $filter) { totalCount } accidentStats(filter: $filter) { total { accidents } } }`,
+        { filter },
+      );
+      expect(res.errors, JSON.stringify(filter)).toBeUndefined();
+      expect(res.data!.accidents.totalCount).toBeGreaterThanOrEqual(1);
+      expect(res.data!.accidents.totalCount).toBe(res.data!.accidentStats.total.accidents);
+    }
+    const none = await hub.gql(
+      `{ accidentStats(filter: { hoursOfDay: [19], weekdays: [4] }) { total { accidents } } }`,
+    );
+    expect(none.data!.accidentStats.total.accidents).toBe(0);
+    const bad = await hub.gql(`{ accidentStats(filter: { hoursOfDay: [24] }) { total { accidents } } }`);
+    expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0]!.message).toContain('hoursOfDay');
+  });
+});

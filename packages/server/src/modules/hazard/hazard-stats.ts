@@ -12,7 +12,13 @@ import {
 import { MonthScalar } from '../../common/scalars.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Township } from '../township/township.entity.js';
-import { applyHazardFilter, COUNTY_TODAY_SQL, HAZARD_OVERDUE_SQL, HAZARD_RECTIFIED_SQL } from './hazard.filter.js';
+import { OverdueAge } from './overdue-age.js';
+import {
+  applyHazardFilter,
+  HAZARD_OVERDUE_AGE_SQL,
+  HAZARD_OVERDUE_SQL,
+  HAZARD_RECTIFIED_SQL,
+} from './hazard.filter.js';
 import type { HazardFilter } from './hazard.inputs.js';
 
 export enum HazardDimension {
@@ -27,25 +33,6 @@ export enum HazardDimension {
   OVERDUE_AGE = 'OVERDUE_AGE',
 }
 
-/** How long an overdue hazard has been past its deadline (county time, today). */
-export enum OverdueAge {
-  UP_TO_30_DAYS = 'UP_TO_30_DAYS',
-  UP_TO_90_DAYS = 'UP_TO_90_DAYS',
-  UP_TO_180_DAYS = 'UP_TO_180_DAYS',
-  UP_TO_365_DAYS = 'UP_TO_365_DAYS',
-  OVER_A_YEAR = 'OVER_A_YEAR',
-}
-registerEnumType(OverdueAge, {
-  name: 'OverdueAge',
-  description: '逾期时长 — how long an overdue hazard has been past its deadline.',
-  valuesConfig: {
-    UP_TO_30_DAYS: { description: '逾期30天以内 — 1 to 30 days.' },
-    UP_TO_90_DAYS: { description: '31–90天 — 31 to 90 days.' },
-    UP_TO_180_DAYS: { description: '91–180天 — 91 to 180 days.' },
-    UP_TO_365_DAYS: { description: '181–365天 — 181 to 365 days.' },
-    OVER_A_YEAR: { description: '超过一年 — more than a year.' },
-  },
-});
 registerEnumType(HazardDimension, {
   name: 'HazardDimension',
   description: 'What hazard statistics can be grouped by. Months and years are those of the date found.',
@@ -71,15 +58,7 @@ const DIMENSIONS: Record<HazardDimension, DimensionSql> = {
   STATUS: { expression: 'h.status', alias: 'status' },
   SECTOR: { expression: 'e.sector', alias: 'sector' },
   // The whole enterprise row comes along as JSON, like the township dimension: no second query.
-  OVERDUE_AGE: {
-    expression: `case when ${HAZARD_OVERDUE_SQL} then case
-      when ${COUNTY_TODAY_SQL} - h.deadline <= 30 then 'UP_TO_30_DAYS'
-      when ${COUNTY_TODAY_SQL} - h.deadline <= 90 then 'UP_TO_90_DAYS'
-      when ${COUNTY_TODAY_SQL} - h.deadline <= 180 then 'UP_TO_180_DAYS'
-      when ${COUNTY_TODAY_SQL} - h.deadline <= 365 then 'UP_TO_365_DAYS'
-      else 'OVER_A_YEAR' end end`,
-    alias: 'overdue_age',
-  },
+  OVERDUE_AGE: { expression: HAZARD_OVERDUE_AGE_SQL, alias: 'overdue_age' },
   ENTERPRISE: {
     expression: 'e.id',
     alias: 'enterprise_id',

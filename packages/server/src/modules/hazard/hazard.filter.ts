@@ -20,6 +20,14 @@ const RECTIFIED_SQL = `('${RECTIFIED_STATUSES.join("', '")}')`;
 export const HAZARD_RECTIFIED_SQL = `h.status in ${RECTIFIED_SQL}`;
 export const HAZARD_OVERDUE_SQL = `(h.status not in ${RECTIFIED_SQL} and h.deadline < ${COUNTY_TODAY_SQL})`;
 
+/** How long an overdue hazard is past its deadline, as an OverdueAge value; null when it is not overdue. */
+export const HAZARD_OVERDUE_AGE_SQL = `case when ${HAZARD_OVERDUE_SQL} then case
+      when ${COUNTY_TODAY_SQL} - h.deadline <= 30 then 'UP_TO_30_DAYS'
+      when ${COUNTY_TODAY_SQL} - h.deadline <= 90 then 'UP_TO_90_DAYS'
+      when ${COUNTY_TODAY_SQL} - h.deadline <= 180 then 'UP_TO_180_DAYS'
+      when ${COUNTY_TODAY_SQL} - h.deadline <= 365 then 'UP_TO_365_DAYS'
+      else 'OVER_A_YEAR' end end`;
+
 export function globalKeys(ids: string[], type: string, field: string): number[] {
   return ids.map((id, i) => {
     const decoded = fromGlobalId(id);
@@ -41,6 +49,10 @@ export function hazardWhere(filter: HazardFilter = {}): FilterQuery<Hazard> {
   if (filter.enterpriseIds)
     and.push({ enterprise: { $in: globalKeys(filter.enterpriseIds, 'Enterprise', 'filter.enterpriseIds') } });
   if (filter.sectors) and.push({ enterprise: { sector: { $in: filter.sectors } } });
+  if (filter.overdueAges) {
+    const ages = filter.overdueAges;
+    and.push({ [raw((alias) => `(${HAZARD_OVERDUE_AGE_SQL.replaceAll('h.', `${alias}.`)})`)]: { $in: ages } });
+  }
   if (filter.overdue != null) {
     const overdue = { status: { $nin: RECTIFIED_STATUSES }, deadline: { $lt: raw(COUNTY_TODAY_SQL) } };
     const notOverdue = {
@@ -69,6 +81,7 @@ export function applyHazardFilter(qb: Knex.QueryBuilder, filter: HazardFilter = 
       (sub: Knex.QueryBuilder) => void sub.select('id').from('enterprise').whereIn('sector', sectors),
     );
   }
+  if (filter.overdueAges) qb.whereIn(qb.client.raw(`(${HAZARD_OVERDUE_AGE_SQL})`), filter.overdueAges);
   if (filter.overdue === true) qb.whereRaw(HAZARD_OVERDUE_SQL);
   if (filter.overdue === false) qb.whereRaw(`not ${HAZARD_OVERDUE_SQL}`);
   return qb;

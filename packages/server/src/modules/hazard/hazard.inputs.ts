@@ -1,5 +1,6 @@
 import { HazardCategory, HazardLevel, HazardStatus, Sector } from '@hub/schema';
 import { IsOptional, Length, Min } from 'class-validator';
+import { OverdueAge } from './overdue-age.js';
 import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars.js';
 
@@ -34,6 +35,9 @@ export class HazardFilter {
       'Only overdue hazards (true: not rectified and past the deadline today, county time), or only the others (false).',
   })
   overdue?: boolean;
+
+  @Field(() => [OverdueAge], { nullable: true, description: 'Only overdue hazards this long past their deadline.' })
+  overdueAges?: OverdueAge[];
 
   @Field(() => [ID], { nullable: true, description: 'Only hazards of these enterprises (global ids).' })
   enterpriseIds?: string[];

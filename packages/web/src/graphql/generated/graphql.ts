@@ -12,10 +12,18 @@ export type AccidentFilter = {
   fatal?: boolean | null | undefined;
   /** From this date (Asia/Shanghai), included. */
   from?: string | null | undefined;
+  /** Only these hours of the day, 0–23 (Asia/Shanghai). */
+  hoursOfDay?: Array<number> | null | undefined;
+  /** Only accidents with an investigation (true), or without (false). */
+  investigated?: boolean | null | undefined;
+  /** Road-traffic accidents in this light. */
+  lights?: Array<LightCondition> | null | undefined;
   /** Only accidents with coordinates (true), or without (false): for maps. */
   located?: boolean | null | undefined;
   /** Road-traffic accidents on these classes of road. */
   roadClasses?: Array<RoadClass> | null | undefined;
+  /** Road-traffic accidents on these roads (by name). */
+  roadNames?: Array<string> | null | undefined;
   /** Only these fields. */
   sectors?: Array<Sector> | null | undefined;
   /** Only these severity grades. */
@@ -26,6 +34,10 @@ export type AccidentFilter = {
   townshipCodes?: Array<string> | null | undefined;
   /** Road-traffic accidents with these causes. */
   trafficCauses?: Array<TrafficCause> | null | undefined;
+  /** Road-traffic accidents in this weather. */
+  weathers?: Array<Weather> | null | undefined;
+  /** Only these ISO weekdays, 1 = Monday … 7 = Sunday (Asia/Shanghai). */
+  weekdays?: Array<number> | null | undefined;
 };
 
 /** Filters for emergency drills; all given conditions must hold. Dates are county dates, both ends included. */
@@ -93,6 +105,8 @@ export type HazardFilter = {
   levels?: Array<HazardLevel> | null | undefined;
   /** Only overdue hazards (true: not rectified and past the deadline today, county time), or only the others (false). */
   overdue?: boolean | null | undefined;
+  /** Only overdue hazards this long past their deadline. */
+  overdueAges?: Array<OverdueAge> | null | undefined;
   /** Only hazards of enterprises in these fields (the enterprise's sector). */
   sectors?: Array<Sector> | null | undefined;
   /** Only these statuses. */

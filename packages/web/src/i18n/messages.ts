@@ -457,7 +457,6 @@ const zhCN = {
     },
     hazards: {
       title: '隐患排查整改',
-      sectorNote: '隐患统计暂不分行业',
       rate: '整改率',
       majorOpen: '重大隐患未整改',
       summary: (found: number, rate: string, overdue: number) =>
@@ -507,6 +506,7 @@ const zhCN = {
     select: (name: string) => `查看${name}`,
     detailTitle: (name: string) => `${name}概况`,
     backToCounty: '返回全县',
+    viewRecords: '查看事故记录',
     summary: (metric: string, top: string, value: string) => `各乡镇${metric}分级设色地图，最高为${top}（${value}）。`,
     valueOver: (metric: string, period: string) => `${metric}（${period}）`,
     noValue: '无数据',
@@ -548,7 +548,7 @@ const zhCN = {
     },
     heatmap: {
       title: '事故时段分布（小时 × 星期）',
-      hint: '颜色越深事故越多，时间为北京时间；暂不能按时段筛选记录',
+      hint: '颜色越深事故越多，时间为北京时间；点击格子查看该时段的事故',
       hourAxis: '时（0–23）',
       hour: (hour: number) => `${hour}时`,
       hourSpan: (hour: number) => `${hour}:00–${hour}:59`,
@@ -571,13 +571,13 @@ const zhCN = {
     },
     hotspots: {
       title: '事故多发路段（前10）',
-      hint: '按路段名称统计；暂不能按路段筛选记录',
+      hint: '按路段名称统计；点击查看该路段的事故',
       summary: (top: string, accidents: number, total: number) =>
         `事故多发路段条形图：${top}最多（${accidents}起），共${total}起。`,
     },
     conditions: {
       title: '天气与照明条件',
-      hint: '横轴为天气，堆叠为照明；暂不能按天气、照明筛选记录',
+      hint: '横轴为天气，堆叠为照明；点击查看该天气、照明下的事故',
       summary: (total: number, dark: number, badWeather: number) =>
         `按天气和照明条件的事故堆叠柱状图：共${total}起，夜间${dark}起，雨、雾、台风等天气${badWeather}起。`,
     },
@@ -625,13 +625,13 @@ const zhCN = {
     },
     overdueTownships: {
       title: '各乡镇逾期隐患及逾期时长',
-      hint: '逾期按今天计算；点击查看该乡镇的逾期隐患（暂不能按逾期时长筛选）',
+      hint: '逾期按今天计算；点击查看该乡镇该逾期时长的隐患',
       summary: (total: number, units: number, top: string, count: number) =>
         `各乡镇逾期隐患按逾期时长堆叠的条形图：共${total}项，分布在${units}个乡镇，${top}最多（${count}项）。`,
     },
     overdueEnterprises: {
       title: (limit: number) => `逾期隐患最多的企业（前${limit}家）`,
-      hint: '点击查看该企业的逾期隐患',
+      hint: '点击查看该企业该逾期时长的隐患',
       summary: (total: number, units: number, top: string, count: number) =>
         `逾期隐患最多的企业条形图：共${total}项，涉及${units}家企业，${top}最多（${count}项）。`,
       without: (count: number) => `另有${count}项不属于任何企业`,
@@ -740,7 +740,7 @@ const zhCN = {
     },
     closure: {
       title: '事故调查“四不放过”结案情况',
-      hint: '按事故所属行业；结案率 = 已结案 ÷ 已立案；点击查看该行业的事故',
+      hint: '按事故所属行业；结案率 = 已结案 ÷ 已立案；点击查看该行业的事故（点“未立案调查”只看未立案的）',
       parts: {
         closed: '已结案',
         open: '调查中',
@@ -810,11 +810,18 @@ const zhCN = {
       severities: '事故等级',
       causes: '事故原因',
       roadClasses: '道路等级',
+      roadNames: '路段',
+      weathers: '天气',
+      lights: '照明',
+      hoursOfDay: '时段',
+      weekdays: '星期',
       fatal: '伤亡',
+      investigated: '事故调查',
       statuses: '状态',
       levels: '隐患级别',
       categories: '隐患类别',
       overdue: '逾期',
+      overdueAges: '逾期时长',
       enterprise: '企业',
       campaigns: '检查类别',
       departments: '部门',
@@ -826,6 +833,9 @@ const zhCN = {
     nonFatal: '无人死亡',
     overdueOnly: '逾期未整改',
     notOverdue: '未逾期',
+    investigated: '已立案调查',
+    notInvestigated: '未立案调查',
+    hour: (hour: number) => `${hour}时`,
     oneEnterprise: '指定企业',
     joint: '联合执法',
     alone: '单部门执法',
@@ -1264,7 +1274,6 @@ const en: Messages = {
     },
     hazards: {
       title: 'Hazard rectification',
-      sectorNote: 'hazards are not counted by sector yet',
       rate: 'Rectified',
       majorOpen: 'Major hazards open',
       summary: (found: number, rate: string, overdue: number) =>
@@ -1316,6 +1325,7 @@ const en: Messages = {
     select: (name: string) => `Show ${name}`,
     detailTitle: (name: string) => `${name} at a glance`,
     backToCounty: 'Back to the whole county',
+    viewRecords: 'View the accident records',
     summary: (metric: string, top: string, value: string) =>
       `Choropleth map of ${metric} by township; highest: ${top} (${value}).`,
     valueOver: (metric: string, period: string) => `${metric} (${period})`,
@@ -1355,7 +1365,7 @@ const en: Messages = {
     },
     heatmap: {
       title: 'When accidents happen (hour × weekday)',
-      hint: 'Darker means more accidents; Beijing time. Records cannot be filtered by hour yet',
+      hint: 'Darker means more accidents; Beijing time. Click a cell for its accidents',
       hourAxis: 'Hour (0–23)',
       hour: (hour: number) => `${hour}:00`,
       hourSpan: (hour: number) => `${hour}:00–${hour}:59`,
@@ -1378,13 +1388,13 @@ const en: Messages = {
     },
     hotspots: {
       title: 'Accident hotspots (top 10 roads)',
-      hint: 'By road name. Records cannot be filtered by road yet',
+      hint: 'By road name. Click a bar for the road’s accidents',
       summary: (top: string, accidents: number, total: number) =>
         `Bar chart of the roads with the most accidents: ${top} first (${accidents} of ${total}).`,
     },
     conditions: {
       title: 'Weather and light',
-      hint: 'Weather across, light stacked. Records cannot be filtered by weather or light yet',
+      hint: 'Weather across, light stacked. Click a segment for its accidents',
       summary: (total: number, dark: number, badWeather: number) =>
         `Stacked bar chart of accidents by weather and light: ${total} in total, ${dark} in the dark, ` +
         `${badWeather} in rain, fog or typhoon.`,
@@ -1433,13 +1443,13 @@ const en: Messages = {
     },
     overdueTownships: {
       title: 'Overdue hazards by township and age',
-      hint: 'Overdue as of today; click to see a township’s overdue hazards (age is not a filter yet)',
+      hint: 'Overdue as of today; click a segment for the township’s hazards overdue that long',
       summary: (total: number, units: number, top: string, count: number) =>
         `Stacked bars of overdue hazards by township and age: ${total} in ${units} townships, most in ${top} (${count}).`,
     },
     overdueEnterprises: {
       title: (limit: number) => `Enterprises with the most overdue hazards (top ${limit})`,
-      hint: 'Click to see the enterprise’s overdue hazards',
+      hint: 'Click a segment for the enterprise’s hazards overdue that long',
       summary: (total: number, units: number, top: string, count: number) =>
         `Bars of the enterprises with the most overdue hazards: ${total} at ${units} enterprises, most at ${top} (${count}).`,
       without: (count: number) => `${count} more belong to no enterprise`,
@@ -1552,7 +1562,7 @@ const en: Messages = {
     },
     closure: {
       title: 'Accident investigations closed under the four “no let-offs”',
-      hint: 'By sector of the accident; closure rate = closed ÷ investigated; click to see the sector’s accidents',
+      hint: 'By sector of the accident; closure rate = closed ÷ investigated; click to see the sector’s accidents (“not investigated” opens only those)',
       parts: {
         closed: 'Closed',
         open: 'Under investigation',
@@ -1623,11 +1633,18 @@ const en: Messages = {
       severities: 'Severity',
       causes: 'Cause',
       roadClasses: 'Road class',
+      roadNames: 'Road',
+      weathers: 'Weather',
+      lights: 'Light',
+      hoursOfDay: 'Hour',
+      weekdays: 'Weekday',
       fatal: 'Casualties',
+      investigated: 'Investigation',
       statuses: 'Status',
       levels: 'Level',
       categories: 'Category',
       overdue: 'Overdue',
+      overdueAges: 'Overdue by',
       enterprise: 'Enterprise',
       campaigns: 'Campaign',
       departments: 'Department',
@@ -1639,6 +1656,9 @@ const en: Messages = {
     nonFatal: 'no deaths',
     overdueOnly: 'overdue',
     notOverdue: 'not overdue',
+    investigated: 'investigated',
+    notInvestigated: 'not investigated',
+    hour: (hour: number) => `${String(hour).padStart(2, '0')}:00–${String(hour).padStart(2, '0')}:59`,
     oneEnterprise: 'one enterprise',
     joint: 'Joint',
     alone: 'One department',

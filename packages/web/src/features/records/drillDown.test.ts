@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { clickedKey, drillHref, drillSearch, monthPeriod } from './drillDown';
-import { parseRecordFilters } from './recordFilters';
+import {
+  clickedKey,
+  drillHref,
+  drillSearch,
+  hourWeekdayConditions,
+  hourWeekdayKey,
+  monthPeriod,
+  overdueAgeOf,
+  weatherLightConditions,
+  weatherLightKey,
+} from './drillDown';
+import { parseRecordFilters, recordFiltersOf } from './recordFilters';
 
 const search = (query: string) => new URLSearchParams(query);
 
@@ -81,5 +91,96 @@ describe('clickedKey', () => {
     expect(clickedKey({ data: { id: 'SPEEDING', value: 4 } })).toBe('SPEEDING');
     expect(clickedKey({ data: 4 })).toBeNull();
     expect(clickedKey({})).toBeNull();
+  });
+});
+
+describe('conditions of the new accident and hazard filters', () => {
+  it('maps an hour × weekday cell to hoursOfDay and weekdays, and back from the URL', () => {
+    const conditions = hourWeekdayConditions(hourWeekdayKey(19, 5));
+    expect(conditions).toEqual({ hoursOfDay: [19], weekdays: [5] });
+    const params = drillSearch(search('year=2014'), {
+      kind: 'accidents',
+      sector: 'ROAD_TRAFFIC',
+      conditions: conditions!,
+    });
+    expect(params.toString()).toBe('year=2014&sector=ROAD_TRAFFIC&kind=accidents&hour=19&weekday=5');
+    const filters = parseRecordFilters(params);
+    expect(
+      recordFiltersOf({ from: '2014-01-01', to: '2014-12-31' }, { township: null, sector: null }, filters).accidents,
+    ).toMatchObject({ hoursOfDay: [19], weekdays: [5] });
+  });
+
+  it('rejects what is not an hour × weekday cell', () => {
+    for (const key of [null, '', '24@1', '3@0', '3@8', '3-1', 'a@1']) expect(hourWeekdayConditions(key)).toBeNull();
+    expect(hourWeekdayConditions('0@7')).toEqual({ hoursOfDay: [0], weekdays: [7] });
+  });
+
+  it('maps a weather × light segment to weathers and lights; “not recorded” is none', () => {
+    expect(weatherLightConditions(weatherLightKey('RAIN', 'DARK_UNLIT'))).toEqual({
+      weathers: ['RAIN'],
+      lights: ['DARK_UNLIT'],
+    });
+    for (const key of [null, 'RAIN', 'NONE|DAYLIGHT', 'RAIN|NONE', 'RAIN|DAYLIGHT|X']) {
+      expect(weatherLightConditions(key)).toBeNull();
+    }
+  });
+
+  it('carries road names, weather, light and investigated into the accidents filter', () => {
+    const params = drillSearch(search(''), {
+      kind: 'accidents',
+      conditions: { roadNames: ['G322国道'], weathers: ['FOG'], lights: ['DAWN_DUSK'], investigated: false },
+    });
+    expect(Object.fromEntries(params)).toEqual({
+      kind: 'accidents',
+      road: 'G322国道',
+      weather: 'FOG',
+      light: 'DAWN_DUSK',
+      investigated: '0',
+    });
+    const filter = recordFiltersOf(
+      { from: '2014-01-01', to: '2014-12-31' },
+      { township: null, sector: null },
+      parseRecordFilters(params),
+    ).accidents;
+    expect(filter).toMatchObject({
+      roadNames: ['G322国道'],
+      weathers: ['FOG'],
+      lights: ['DAWN_DUSK'],
+      investigated: false,
+    });
+  });
+
+  it('maps an ageing segment’s series to overdueAges, with the township or enterprise', () => {
+    expect(overdueAgeOf('UP_TO_90_DAYS')).toBe('UP_TO_90_DAYS');
+    expect(overdueAgeOf('NONE')).toBeNull();
+    expect(overdueAgeOf(undefined)).toBeNull();
+    const params = drillSearch(search('year=2014'), {
+      kind: 'hazards',
+      township: '450799101000',
+      conditions: { overdue: true, overdueAges: ['OVER_A_YEAR'] },
+    });
+    expect(params.toString()).toBe('year=2014&township=450799101000&kind=hazards&overdue=1&overdueAge=OVER_A_YEAR');
+    const filters = parseRecordFilters(params);
+    const hazards = recordFiltersOf(
+      { from: '2014-01-01', to: '2014-12-31' },
+      { township: '450799101000', sector: 'FIRE' },
+      filters,
+    ).hazards;
+    expect(hazards).toMatchObject({
+      townshipCodes: ['450799101000'],
+      sectors: ['FIRE'],
+      overdue: true,
+      overdueAges: ['OVER_A_YEAR'],
+    });
+  });
+
+  it('drops accident conditions when the kind is hazards, and malformed hours and weekdays', () => {
+    const params = drillSearch(search(''), { kind: 'hazards', conditions: { hoursOfDay: [3], roadNames: ['X'] } });
+    expect(params.has('hour')).toBe(false);
+    expect(params.has('road')).toBe(false);
+    expect(parseRecordFilters(search('hour=25,3,3,x&weekday=0,7,2'))).toMatchObject({
+      hoursOfDay: [3],
+      weekdays: [2, 7],
+    });
   });
 });

@@ -2,7 +2,9 @@
 // shows exactly the records the figure counts (and the view can be bookmarked or sent).
 import type { ChartClick } from '../../components/chartOption';
 import { paramOf } from '../../components/chartText';
+import { LIGHT_CONDITIONS, OVERDUE_AGES, WEATHERS } from '../../domain/enums';
 import type { Sector } from '../../domain/sector';
+import type { LightCondition, OverdueAge, Weather } from '../../graphql/generated/graphql';
 import { WALL_PARAM } from '../../hooks/wallMode';
 import { LANG_PARAM } from '../../i18n/lang';
 import { parseFilters, writeFilters, type DateRange, type Period } from '../filters/filters';
@@ -74,4 +76,40 @@ export function monthPeriod(month: string, within?: DateRange | null): Period {
 export function clickedKey(click: ChartClick): string | null {
   const id = paramOf(click.data, 'id');
   return typeof id === 'string' && id !== '' ? id : null;
+}
+
+// Keys of cells that stand for two conditions at once, put in the data item's `id` by the option builders
+// and read back here (so the mapping is tested without a chart).
+
+/** The id of an hour × weekday cell: hour 0–23 and ISO weekday 1–7 (county time). */
+export function hourWeekdayKey(hour: number, weekday: number): string {
+  return `${hour}@${weekday}`;
+}
+
+/** The Records conditions of an hour × weekday cell's id; null when it is not one. */
+export function hourWeekdayConditions(key: string | null): Pick<RecordConditions, 'hoursOfDay' | 'weekdays'> | null {
+  const match = /^(\d{1,2})@([1-7])$/.exec(key ?? '');
+  if (!match) return null;
+  const hour = Number(match[1]);
+  if (hour > 23) return null;
+  return { hoursOfDay: [hour], weekdays: [Number(match[2])] };
+}
+
+/** The id of a weather × light segment (both recorded; "not recorded" cannot be filtered by). */
+export function weatherLightKey(weather: Weather, light: LightCondition): string {
+  return `${weather}|${light}`;
+}
+
+/** The Records conditions of a weather × light segment's id; null when it is not one. */
+export function weatherLightConditions(key: string | null): Pick<RecordConditions, 'weathers' | 'lights'> | null {
+  const [weather, light, ...rest] = (key ?? '').split('|');
+  const knownWeather = WEATHERS.find((candidate) => candidate === weather);
+  const knownLight = LIGHT_CONDITIONS.find((candidate) => candidate === light);
+  if (!knownWeather || !knownLight || rest.length > 0) return null;
+  return { weathers: [knownWeather], lights: [knownLight] };
+}
+
+/** The overdue age a series id names (the ageing segments' series are ids of `OverdueAge`); null otherwise. */
+export function overdueAgeOf(seriesId: string | null | undefined): OverdueAge | null {
+  return OVERDUE_AGES.find((age) => age === seriesId) ?? null;
 }

@@ -6,10 +6,13 @@ import {
   HAZARD_LEVELS,
   HAZARD_STATUSES,
   INSPECTION_CAMPAIGNS,
+  LIGHT_CONDITIONS,
+  OVERDUE_AGES,
   ROAD_CLASSES,
   SEVERITIES,
   TASK_STATUSES,
   TRAFFIC_CAUSES,
+  WEATHERS,
 } from '../../domain/enums';
 import type {
   AccidentFilter,
@@ -19,12 +22,15 @@ import type {
   HazardStatus,
   InspectionCampaign,
   InspectionFilter,
+  LightCondition,
+  OverdueAge,
   RecordListQueryVariables,
   RoadClass,
   Severity,
   SupervisionTaskFilter,
   TaskStatus,
   TrafficCause,
+  Weather,
 } from '../../graphql/generated/graphql';
 import { accidentFilterOf, type DashboardFilters, type DateRange } from '../filters/filters';
 
@@ -42,11 +48,23 @@ export interface RecordFilters {
   roadClasses: readonly RoadClass[];
   /** Only accidents with deaths or missing (true), or without (false). */
   fatal: boolean | null;
+  /** Road names, as the API spells them (road-traffic accidents). */
+  roadNames: readonly string[];
+  weathers: readonly Weather[];
+  lights: readonly LightCondition[];
+  /** Hours of the day 0–23, county time. */
+  hoursOfDay: readonly number[];
+  /** ISO weekdays, 1 = Monday … 7 = Sunday, county time. */
+  weekdays: readonly number[];
+  /** Only accidents with an investigation (true), or without (false). */
+  investigated: boolean | null;
   // Hazards
   statuses: readonly HazardStatus[];
   levels: readonly HazardLevel[];
   categories: readonly HazardCategory[];
   overdue: boolean | null;
+  /** How long past the deadline (overdue hazards only). */
+  overdueAges: readonly OverdueAge[];
   /** An enterprise's global id: its accidents, hazards or inspections. */
   enterprise: string | null;
   // Inspections
@@ -67,10 +85,17 @@ export const RECORD_PARAMS = {
   causes: 'cause',
   roadClasses: 'roadClass',
   fatal: 'fatal',
+  roadNames: 'road',
+  weathers: 'weather',
+  lights: 'light',
+  hoursOfDay: 'hour',
+  weekdays: 'weekday',
+  investigated: 'investigated',
   statuses: 'status',
   levels: 'level',
   categories: 'category',
   overdue: 'overdue',
+  overdueAges: 'overdueAge',
   enterprise: 'enterprise',
   campaigns: 'campaign',
   departments: 'department',
@@ -83,8 +108,20 @@ export const RECORD_PARAM = 'record';
 
 /** Which conditions each kind of record can be filtered by (the API's filter of that kind). */
 export const CONDITIONS_OF: Record<RecordKind, readonly RecordCondition[]> = {
-  accidents: ['severities', 'causes', 'roadClasses', 'fatal', 'enterprise'],
-  hazards: ['statuses', 'levels', 'categories', 'overdue', 'enterprise'],
+  accidents: [
+    'severities',
+    'causes',
+    'roadClasses',
+    'roadNames',
+    'weathers',
+    'lights',
+    'hoursOfDay',
+    'weekdays',
+    'fatal',
+    'investigated',
+    'enterprise',
+  ],
+  hazards: ['statuses', 'levels', 'categories', 'overdue', 'overdueAges', 'enterprise'],
   inspections: ['campaigns', 'departments', 'joint', 'enterprise'],
   tasks: ['taskStatuses', 'departments'],
 };
@@ -97,10 +134,17 @@ export const NO_CONDITIONS: RecordConditions = {
   causes: [],
   roadClasses: [],
   fatal: null,
+  roadNames: [],
+  weathers: [],
+  lights: [],
+  hoursOfDay: [],
+  weekdays: [],
+  investigated: null,
   statuses: [],
   levels: [],
   categories: [],
   overdue: null,
+  overdueAges: [],
   enterprise: null,
   campaigns: [],
   departments: [],
@@ -116,6 +160,27 @@ function listOf<T extends string>(value: string | null, allowed: readonly T[]): 
   if (!value) return [];
   const wanted = new Set(value.split(','));
   return allowed.filter((candidate) => wanted.has(candidate));
+}
+
+/** Whole numbers from `min` to `max` in a comma-separated list, ascending and each once. */
+function numbersOf(value: string | null, min: number, max: number): number[] {
+  if (!value) return [];
+  const numbers = value
+    .split(',')
+    .filter((text) => /^\d{1,2}$/.test(text))
+    .map(Number)
+    .filter((n) => n >= min && n <= max);
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+// Road names are free text: trimmed, non-empty, of reasonable length (a name with a comma cannot be carried).
+function roadNamesOf(value: string | null): string[] {
+  if (!value) return [];
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '' && name.length <= 100);
+  return [...new Set(names)];
 }
 
 function flagOf(value: string | null): boolean | null {
@@ -140,10 +205,17 @@ export function parseRecordFilters(params: URLSearchParams): RecordFilters {
     causes: listOf(get('causes'), TRAFFIC_CAUSES),
     roadClasses: listOf(get('roadClasses'), ROAD_CLASSES),
     fatal: flagOf(get('fatal')),
+    roadNames: roadNamesOf(get('roadNames')),
+    weathers: listOf(get('weathers'), WEATHERS),
+    lights: listOf(get('lights'), LIGHT_CONDITIONS),
+    hoursOfDay: numbersOf(get('hoursOfDay'), 0, 23),
+    weekdays: numbersOf(get('weekdays'), 1, 7),
+    investigated: flagOf(get('investigated')),
     statuses: listOf(get('statuses'), HAZARD_STATUSES),
     levels: listOf(get('levels'), HAZARD_LEVELS),
     categories: listOf(get('categories'), HAZARD_CATEGORIES),
     overdue: flagOf(get('overdue')),
+    overdueAges: listOf(get('overdueAges'), OVERDUE_AGES),
     enterprise: enterprise && GLOBAL_ID.test(enterprise) ? enterprise : null,
     campaigns: listOf(get('campaigns'), INSPECTION_CAMPAIGNS),
     departments: [...new Set(departments)],
@@ -205,7 +277,13 @@ export function recordFiltersOf(
       severities: nonEmpty(filters.severities),
       trafficCauses: nonEmpty(filters.causes),
       roadClasses: nonEmpty(filters.roadClasses),
+      roadNames: nonEmpty(filters.roadNames),
+      weathers: nonEmpty(filters.weathers),
+      lights: nonEmpty(filters.lights),
+      hoursOfDay: nonEmpty(filters.hoursOfDay),
+      weekdays: nonEmpty(filters.weekdays),
       fatal: given(filters.fatal),
+      investigated: given(filters.investigated),
       enterpriseIds,
     }),
     hazards: withoutUndefined({
@@ -217,6 +295,7 @@ export function recordFiltersOf(
       levels: nonEmpty(filters.levels),
       categories: nonEmpty(filters.categories),
       overdue: given(filters.overdue),
+      overdueAges: nonEmpty(filters.overdueAges),
       enterpriseIds,
     }),
     inspections: withoutUndefined({

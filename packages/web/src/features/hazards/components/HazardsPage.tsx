@@ -5,7 +5,7 @@ import { FigureStrip, type Figure } from '../../../components/FigureStrip';
 import { formatCount, formatPercent, formatWanYuan } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useDashboardFilters } from '../../filters/hooks/useDashboardFilters';
-import { clickedKey } from '../../records/drillDown';
+import { clickedKey, overdueAgeOf } from '../../records/drillDown';
 import { useDrillDown } from '../../records/hooks/useDrillDown';
 import type { RecordConditions } from '../../records/recordFilters';
 import { hazardFunnelChart, statusesOfStage } from '../charts/hazardFunnelChart';
@@ -95,14 +95,16 @@ export default function HazardsPage() {
   const onTownshipClick = useCallback(
     (click: ChartClick) => {
       const code = clickedKey(click);
-      if (code) drill({ overdue: true }, code);
+      const age = overdueAgeOf(click.seriesId);
+      if (code) drill({ overdue: true, overdueAges: age ? [age] : [] }, code);
     },
     [drill],
   );
   const onEnterpriseClick = useCallback(
     (click: ChartClick) => {
       const id = clickedKey(click);
-      if (id) drill({ overdue: true, enterprise: id });
+      const age = overdueAgeOf(click.seriesId);
+      if (id) drill({ overdue: true, overdueAges: age ? [age] : [], enterprise: id });
     },
     [drill],
   );

@@ -56,8 +56,16 @@ describe('monthlyTrendChart', () => {
   });
 
   it('puts each month’s count in its slot and zero elsewhere', () => {
-    expect(series.find((s) => s.id === 'ROAD_TRAFFIC')?.data).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0]);
-    expect(series.find((s) => s.id === 'FIRE')?.data?.[8]).toBe(1);
+    const values = (id: string) =>
+      (series.find((s) => s.id === id)?.data ?? []).map((item) => (item as { value: number }).value);
+    expect(values('ROAD_TRAFFIC')).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0]);
+    expect(values('FIRE')[8]).toBe(1);
+  });
+
+  it('keys each bar by its month, the series by its sector, for the drill-down', () => {
+    const road = series.find((s) => s.id === 'ROAD_TRAFFIC');
+    expect(road?.data?.[8]).toEqual({ id: '2014-09', value: 3 });
+    expect(road?.cursor).toBe('pointer');
   });
 
   it('marks the September 2014 road-traffic cluster with its explanation', () => {

@@ -62,7 +62,9 @@ export function monthlyTrendChart(data: MonthlyTrendData, locale: Locale): Chart
       id: sector,
       name: m.sectors[sector],
       stack: STACK,
-      data: countsOf(sector),
+      // Each bar's month in its id: a click opens the sector's accidents of that month.
+      data: countsOf(sector).map((value, index) => ({ id: data.months[index] ?? '', value })),
+      cursor: 'pointer',
       itemStyle: { color: SECTOR_COLORS[sector] },
       emphasis: { focus: 'series' },
       barMaxWidth: 36,

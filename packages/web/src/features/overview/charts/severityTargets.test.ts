@@ -1,7 +1,13 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../i18n/messages';
-import { severityTargetsChart, sloganTargets, type SeverityCounts } from './severityTargets';
+import {
+  SEVERITIES_OF_TARGET,
+  severityTargetsChart,
+  sloganTargets,
+  targetOf,
+  type SeverityCounts,
+} from './severityTargets';
 
 // The demo county: 2014 against 2013.
 const y2014: SeverityCounts = {
@@ -63,9 +69,16 @@ describe('severityTargetsChart', () => {
     const { option } = severityTargetsChart(results, LOCALES['zh-CN']);
     expect(option.xAxis).toMatchObject({ data: ['一般事故', '较大事故', '重特大事故', '事故总量'] });
     const series = option.series as BarSeriesOption[];
-    expect(series.map((s) => [s.name, s.data])).toEqual([
-      ['上年同期', [81, 1, 0, 82]],
-      ['本期', [79, 1, 0, 80]],
+    const values = (s: BarSeriesOption) => (s.data ?? []).map((item) => (item as { value: number }).value);
+    expect(series.map((s) => [s.id, s.name, values(s)])).toEqual([
+      ['yearEarlier', '上年同期', [81, 1, 0, 82]],
+      ['current', '本期', [79, 1, 0, 80]],
+    ]);
+    expect(series[1]!.data!.map((item) => (item as { id: string }).id)).toEqual([
+      'fewerGeneral',
+      'guardLarger',
+      'noMajor',
+      'lowerTotal',
     ]);
     expect(option.aria).toEqual({
       label: { description: '事故等级分组柱状图，本期与上年同期对比；四项目标达成 3 项。' },
@@ -88,5 +101,16 @@ describe('severityTargetsChart', () => {
       target: 'Guard against larger accidents',
       result: 'Not met',
     });
+  });
+});
+
+describe('the drill-down of a severity bar', () => {
+  it('maps each target to the grades it counts, the total to every grade', () => {
+    expect(SEVERITIES_OF_TARGET.fewerGeneral).toEqual(['GENERAL']);
+    expect(SEVERITIES_OF_TARGET.noMajor).toEqual(['MAJOR', 'ESPECIALLY_MAJOR']);
+    expect(SEVERITIES_OF_TARGET.lowerTotal).toEqual([]);
+    expect(targetOf('guardLarger')).toBe('guardLarger');
+    expect(targetOf('LARGER')).toBeNull();
+    expect(targetOf(null)).toBeNull();
   });
 });

@@ -52,7 +52,23 @@ export function sloganTargets(now: SeverityCounts, before: SeverityCounts): Targ
   ];
 }
 
-/** Grouped bars: each grade (and the total) this period against the same period a year earlier. */
+/** The severity grades a target's bars count, for the drill-down; empty for the total (every grade). */
+export const SEVERITIES_OF_TARGET: Record<SloganTarget, readonly Severity[]> = {
+  fewerGeneral: ['GENERAL'],
+  guardLarger: ['LARGER'],
+  noMajor: ['MAJOR', 'ESPECIALLY_MAJOR'],
+  lowerTotal: [],
+};
+
+/** The target a clicked bar's id names; null otherwise. */
+export function targetOf(key: string | null): SloganTarget | null {
+  return (Object.keys(SEVERITIES_OF_TARGET) as SloganTarget[]).find((target) => target === key) ?? null;
+}
+
+/**
+ * Grouped bars: each grade (and the total) this period against the same period a year earlier. Series ids
+ * are `yearEarlier` and `current`, data ids the target: a click opens the grade's accidents of that period.
+ */
 export function severityTargetsChart(results: readonly TargetResult[], locale: Locale): ChartSpec {
   const { lang, m } = locale;
   const text = m.overview.severity;
@@ -63,10 +79,12 @@ export function severityTargetsChart(results: readonly TargetResult[], locale: L
     lowerTotal: text.total,
   };
   const categories = results.map((result) => categoryOf[result.target]);
-  const bar = (name: string, color: string, values: number[]): BarSeriesOption => ({
+  const bar = (id: 'yearEarlier' | 'current', name: string, color: string, values: number[]): BarSeriesOption => ({
     type: 'bar',
+    id,
     name,
-    data: values,
+    data: values.map((value, index) => ({ id: results[index]?.target ?? '', value })),
+    cursor: 'pointer',
     itemStyle: { color },
     barMaxWidth: 28,
     // Values on the bars: the grades that matter most are often 0 or 1, too short to read from an axis.
@@ -88,11 +106,13 @@ export function severityTargetsChart(results: readonly TargetResult[], locale: L
       yAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
       series: [
         bar(
+          'yearEarlier',
           m.columns.previousPeriod,
           COMPARE_COLORS.previous,
           results.map((result) => result.before),
         ),
         bar(
+          'current',
           m.columns.currentPeriod,
           COMPARE_COLORS.current,
           results.map((result) => result.now),

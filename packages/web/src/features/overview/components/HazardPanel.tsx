@@ -15,22 +15,19 @@ interface Props {
 /** Hazards found in the period and how far they are rectified, general and major apart. */
 export function HazardPanel({ data, state }: Props) {
   const { lang, m } = useI18n();
-  const { filters, periodText, township } = useDashboardFilters();
+  const { scope } = useDashboardFilters();
   const text = m.overview.hazards;
   const spec = useMemo(
     () => (data ? hazardRectificationChart(data.hazards.groups, { lang, m }) : null),
     [data, lang, m],
   );
   const total = data?.hazards.total;
-  // Hazards cannot be filtered by sector: the scope says so instead of pretending.
-  const scope = m.scope(periodText, township?.name ?? null, null);
   return (
     <ChartPanel
       id="hazards"
       className="overview-grid__hazards"
       title={text.title}
       scope={scope}
-      note={filters.sector ? text.sectorNote : undefined}
       state={state}
       hasData={spec !== null}
       empty={total?.found === 0}

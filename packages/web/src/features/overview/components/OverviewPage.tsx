@@ -1,8 +1,12 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ChartPanel } from '../../../components/ChartPanel';
+import type { ChartClick } from '../../../components/chartOption';
+import { SECTORS } from '../../../domain/sector';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { monthsOf } from '../../filters/filters';
 import { useDashboardFilters } from '../../filters/hooks/useDashboardFilters';
+import { clickedKey, monthPeriod } from '../../records/drillDown';
+import { useDrillDown } from '../../records/hooks/useDrillDown';
 import { monthlyTrendChart } from '../charts/monthlyTrendChart';
 import { useOverviewPanels } from '../hooks/useOverviewPanels';
 import { CapacityPanel } from './CapacityPanel';
@@ -18,6 +22,7 @@ export function OverviewPage() {
   const { lang, m } = useI18n();
   const { filters, range, period, scope, periodText } = useDashboardFilters();
   const { data, clusters, ...state } = useOverviewPanels(range, filters);
+  const { go } = useDrillDown();
 
   const trend = useMemo(
     () =>
@@ -28,6 +33,15 @@ export function OverviewPage() {
           )
         : null,
     [data, range, periodText, clusters, lang, m],
+  );
+  // A bar is one sector's accidents in one month (only the days of it the period covers).
+  const onTrendClick = useCallback(
+    (click: ChartClick) => {
+      const month = clickedKey(click);
+      const sector = SECTORS.find((candidate) => candidate === click.seriesId);
+      if (month && sector && range) go({ kind: 'accidents', sector, period: monthPeriod(month, range) });
+    },
+    [go, range],
   );
 
   return (
@@ -42,11 +56,12 @@ export function OverviewPage() {
           id="monthly-trend"
           className="overview-grid__trend"
           title={m.overview.trend.title}
+          description={m.drill.clickHint}
           scope={scope}
           state={state}
           hasData={trend !== null}
           empty={data?.severity.total.accidents === 0}
-          chart={trend ? { spec: trend, height: 'var(--chart-height-tall)' } : undefined}
+          chart={trend ? { spec: trend, height: 'var(--chart-height-tall)', onClick: onTrendClick } : undefined}
         />
         <ChartPanel
           id="clusters"
@@ -60,7 +75,7 @@ export function OverviewPage() {
         >
           <ClusterList clusters={clusters} />
         </ChartPanel>
-        <SeverityTargetsPanel data={data} state={state} scope={scope} />
+        <SeverityTargetsPanel data={data} state={state} scope={scope} range={range} />
         <HazardPanel data={data} state={state} />
         <CapacityPanel data={data} state={state} />
         <PlanProgressPanel data={data} state={state} year={range ? Number(range.to.slice(0, 4)) : null} />

@@ -43,7 +43,12 @@ describe('overviewVariables', () => {
       townshipCodes: ['450799101000'],
       sectors: ['FIRE'],
     });
-    expect(variables.hazards).toEqual({ from: '2013-11-01', to: '2014-02-28', townshipCodes: ['450799101000'] });
+    expect(variables.hazards).toEqual({
+      from: '2013-11-01',
+      to: '2014-02-28',
+      townshipCodes: ['450799101000'],
+      sectors: ['FIRE'],
+    });
     expect([variables.earlierClusterYear, variables.year, variables.withEarlierClusters]).toEqual([2013, 2014, true]);
   });
 });

@@ -23,8 +23,13 @@ export function overviewVariables(
     to: range.to,
     accidents: accidentFilterOf(range, filters),
     accidentsYearEarlier: accidentFilterOf(yearEarlier(range), filters),
-    // Hazards have no sector filter in the API (see README: what the API lacks).
-    hazards: { from: range.from, to: range.to, ...(filters.township && { townshipCodes: [filters.township] }) },
+    // Hazards follow the sector of their enterprise.
+    hazards: {
+      from: range.from,
+      to: range.to,
+      ...(filters.township && { townshipCodes: [filters.township] }),
+      ...(filters.sector && { sectors: [filters.sector] }),
+    },
     year: lastYear,
     nextYear: lastYear + 1,
     earlierClusterYear: years[0]!,

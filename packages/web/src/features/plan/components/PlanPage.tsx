@@ -73,7 +73,13 @@ export default function PlanPage() {
   const onClosureClick = useCallback(
     (click: ChartClick) => {
       const sector = SECTORS.find((candidate) => candidate === clickedKey(click));
-      if (sector) go({ kind: 'accidents', sector });
+      // The "not investigated" segment opens exactly those accidents; the others, all of the sector's.
+      if (sector)
+        go({
+          kind: 'accidents',
+          sector,
+          ...(click.seriesId === 'uninvestigated' && { conditions: { investigated: false } }),
+        });
     },
     [go],
   );
@@ -154,6 +160,7 @@ export default function PlanPage() {
       value: count(data?.closure.total.accidentsWithoutInvestigation),
       unit: m.units.accidents,
       alert: (data?.closure.total.accidentsWithoutInvestigation ?? 0) > 0,
+      href: href({ kind: 'accidents', conditions: { investigated: false } }),
     },
     {
       key: 'implementationRate',

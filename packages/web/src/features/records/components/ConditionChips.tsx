@@ -23,6 +23,18 @@ export function ConditionChips({ filters, onChange, names }: Props) {
         return join(filters.causes.map((value) => m.trafficCauses[value]));
       case 'roadClasses':
         return join(filters.roadClasses.map((value) => m.roadClasses[value]));
+      case 'roadNames':
+        return join(filters.roadNames);
+      case 'weathers':
+        return join(filters.weathers.map((value) => m.weathers[value]));
+      case 'lights':
+        return join(filters.lights.map((value) => m.lights[value]));
+      case 'hoursOfDay':
+        return join(filters.hoursOfDay.map((hour) => text.hour(hour)));
+      case 'weekdays':
+        return join(filters.weekdays.map((day) => m.weekdays[day - 1] ?? String(day)));
+      case 'investigated':
+        return filters.investigated ? text.investigated : text.notInvestigated;
       case 'fatal':
         return filters.fatal ? text.fatalOnly : text.nonFatal;
       case 'statuses':
@@ -33,6 +45,8 @@ export function ConditionChips({ filters, onChange, names }: Props) {
         return join(filters.categories.map((value) => m.hazardCategories[value]));
       case 'overdue':
         return filters.overdue ? text.overdueOnly : text.notOverdue;
+      case 'overdueAges':
+        return join(filters.overdueAges.map((value) => m.overdueAges[value]));
       case 'enterprise':
         return names.enterprise ?? text.oneEnterprise;
       case 'campaigns':

@@ -16,13 +16,20 @@ describe('conditionsChart', () => {
 
   it('puts the weathers that occur across and stacks the light conditions, light to dark', () => {
     expect(option.xAxis).toMatchObject({ data: ['晴', '雨', '未记录'] });
-    expect(series.map((s) => [s.name, s.data, s.stack])).toEqual([
+    const values = (data: BarSeriesOption['data']) => (data ?? []).map((item) => (item as { value: number }).value);
+    expect(series.map((s) => [s.name, values(s.data), s.stack])).toEqual([
       ['白天', [6, 0, 0], 'light'],
       ['黎明/黄昏', [5, 0, 0], 'light'],
       ['夜间无路灯', [0, 5, 0], 'light'],
       ['未记录', [0, 0, 1], 'light'],
     ]);
     expect(series[2]!.itemStyle).toMatchObject({ color: LIGHT_COLORS.DARK_UNLIT });
+  });
+
+  it('keys the segments with both conditions recorded for the drill-down, and no others', () => {
+    expect(series[2]!.data![1]).toEqual({ id: 'RAIN|DARK_UNLIT', value: 5 });
+    expect(series[3]!.data![2]).toEqual({ value: 1, cursor: 'default' });
+    expect(series[0]!.data![2]).toEqual({ value: 0, cursor: 'default' });
   });
 
   it('counts the dark and the bad weather in its summary, and tabulates weather by light', () => {

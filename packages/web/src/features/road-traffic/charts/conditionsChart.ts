@@ -4,6 +4,7 @@ import { LIGHT_CONDITIONS, WEATHERS } from '../../../domain/enums';
 import type { LightCondition, Weather } from '../../../graphql/generated/graphql';
 import { formatCount } from '../../../i18n/format';
 import type { Locale } from '../../../i18n/messages';
+import { weatherLightKey } from '../../records/drillDown';
 
 export interface ConditionGroup {
   weather: Weather | null;
@@ -53,10 +54,15 @@ export function conditionsChart(groups: readonly ConditionGroup[], locale: Local
     id: light,
     name: lightName(light),
     stack: 'light',
-    data: weathers.map((weather) => countOf(weather, light)),
+    // Segments with both recorded carry their key for the drill-down; "not recorded" cannot be filtered by.
+    data: weathers.map((weather) =>
+      weather !== 'NONE' && light !== 'NONE'
+        ? { id: weatherLightKey(weather, light), value: countOf(weather, light) }
+        : { value: countOf(weather, light), cursor: 'default' },
+    ),
     itemStyle: { color: LIGHT_COLORS[light], borderColor: '#FFFFFF', borderWidth: 0.5 },
     barMaxWidth: 34,
-    cursor: 'default',
+    cursor: 'pointer',
   }));
 
   return {

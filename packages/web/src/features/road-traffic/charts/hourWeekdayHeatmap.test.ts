@@ -43,6 +43,11 @@ describe('hourWeekdayHeatmap', () => {
     ]);
   });
 
+  it('keys each cell by its hour and ISO weekday for the drill-down', () => {
+    expect((series[0]!.data as unknown as { id: string }[]).map((item) => item.id)).toEqual(['19@4', '6@7', '13@3']);
+    expect(series[0]!.cursor).toBe('pointer');
+  });
+
   it('writes counts light on dark cells and dark on light ones', () => {
     const labels = (series[0]!.data as { label: { color: string } }[]).map((item) => item.label.color);
     expect(labels).toEqual(['#FFFFFF', '#1E293B', '#1E293B']);

@@ -3,6 +3,7 @@ import type { ChartSpec } from '../../../components/chartOption';
 import { escapeHtml, paramOf } from '../../../components/chartText';
 import type { Locale } from '../../../i18n/messages';
 import { SEQUENTIAL_RAMP } from '../../../theme/palette';
+import { hourWeekdayKey } from '../../records/drillDown';
 
 export interface HourWeekdayGroup {
   hourOfDay: number | null;
@@ -60,6 +61,8 @@ export function hourWeekdayHeatmap(groups: readonly HourWeekdayGroup[], locale: 
     const piece = pieces.findIndex((candidate) => cell.accidents >= candidate.gte && cell.accidents <= candidate.lte);
     const dark = piece >= 0 && DARK_CLASSES.has(pieces[piece]!.color);
     return {
+      // The cell's drill-down key: its hour and weekday as Records conditions.
+      id: hourWeekdayKey(hour, weekday),
       value: [hour, weekday - 1, cell.accidents],
       deaths: cell.deaths,
       label: { color: dark ? '#FFFFFF' : '#1E293B' },
@@ -86,8 +89,7 @@ export function hourWeekdayHeatmap(groups: readonly HourWeekdayGroup[], locale: 
     itemStyle: { borderColor: '#FFFFFF', borderWidth: 1, borderRadius: 2 },
     emphasis: { itemStyle: { borderColor: '#1F2937', borderWidth: 2 } },
     label: { show: true, fontSize: 10, formatter: (params) => String((params.value as number[])[2]) },
-    // No filter by hour or weekday in the API yet: cells explain themselves but do not drill down.
-    cursor: 'default',
+    cursor: 'pointer',
   };
 
   return {

@@ -7,7 +7,13 @@ import { formatChange, formatCount, formatDecimal, formatWanYuan } from '../../.
 import { useI18n } from '../../../i18n/I18nProvider';
 import { monthsOf, yearEarlier } from '../../filters/filters';
 import { useDashboardFilters } from '../../filters/hooks/useDashboardFilters';
-import { clickedKey, monthPeriod, type DrillTarget } from '../../records/drillDown';
+import {
+  clickedKey,
+  hourWeekdayConditions,
+  monthPeriod,
+  weatherLightConditions,
+  type DrillTarget,
+} from '../../records/drillDown';
 import { useDrillDown } from '../../records/hooks/useDrillDown';
 import { breakdownChart, type BreakdownRow } from '../charts/breakdownChart';
 import { conditionsChart } from '../charts/conditionsChart';
@@ -79,10 +85,9 @@ export default function RoadTrafficPage() {
       label: group.roadName ?? m.notRecorded,
       ...group,
     }));
-    // No road-name filter in the API yet: the ranking informs but does not drill down (see the README).
     return breakdownChart(
       rows,
-      { category: m.columns.road, summary: text.hotspots.summary, limit: 10, drillable: false },
+      { category: m.columns.road, summary: text.hotspots.summary, limit: 10, drillable: true },
       locale,
     );
   }, [data, m, text, locale]);
@@ -111,6 +116,27 @@ export default function RoadTrafficPage() {
     (click: ChartClick) => {
       const roadClass = isRoadClass(clickedKey(click) ?? '');
       if (roadClass) drill({ conditions: { roadClasses: [roadClass] } });
+    },
+    [drill],
+  );
+  const onRoadClick = useCallback(
+    (click: ChartClick) => {
+      const road = clickedKey(click);
+      if (road) drill({ conditions: { roadNames: [road] } });
+    },
+    [drill],
+  );
+  const onCellClick = useCallback(
+    (click: ChartClick) => {
+      const conditions = hourWeekdayConditions(clickedKey(click));
+      if (conditions) drill({ conditions });
+    },
+    [drill],
+  );
+  const onConditionClick = useCallback(
+    (click: ChartClick) => {
+      const conditions = weatherLightConditions(clickedKey(click));
+      if (conditions) drill({ conditions });
     },
     [drill],
   );
@@ -210,7 +236,7 @@ export default function RoadTrafficPage() {
           description={text.heatmap.hint}
           {...panel}
           hasData={heatmap !== null}
-          chart={heatmap ? { spec: heatmap, height: 'var(--chart-height-heatmap)' } : undefined}
+          chart={heatmap ? { spec: heatmap, height: 'var(--chart-height-heatmap)', onClick: onCellClick } : undefined}
         />
         <ChartPanel
           id="road-classes"
@@ -232,7 +258,7 @@ export default function RoadTrafficPage() {
           description={text.hotspots.hint}
           {...panel}
           hasData={hotspots !== null}
-          chart={hotspots ? { spec: hotspots, height: 'var(--chart-height-ranked)' } : undefined}
+          chart={hotspots ? { spec: hotspots, height: 'var(--chart-height-ranked)', onClick: onRoadClick } : undefined}
         />
         <ChartPanel
           id="road-conditions"
@@ -241,7 +267,11 @@ export default function RoadTrafficPage() {
           description={text.conditions.hint}
           {...panel}
           hasData={conditions !== null}
-          chart={conditions ? { spec: conditions, height: 'var(--chart-height-ranked)' } : undefined}
+          chart={
+            conditions
+              ? { spec: conditions, height: 'var(--chart-height-ranked)', onClick: onConditionClick }
+              : undefined
+          }
         />
       </div>
     </section>

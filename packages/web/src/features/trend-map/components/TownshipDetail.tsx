@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
+import { Link } from 'wouter';
 import { ChartPanel } from '../../../components/ChartPanel';
 import type { QueryState } from '../../../graphql/useHubQuery';
 import { formatCount } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { metricValue, type TownshipFigures } from '../charts/townshipFigures';
+import { useDrillDown } from '../../records/hooks/useDrillDown';
 import { formatMetric } from '../charts/townshipMapChart';
 import { townshipMonthlyChart } from '../charts/townshipMonthlyChart';
 
@@ -19,6 +21,7 @@ interface Props {
 export function TownshipDetail({ township, months, periodText, state, onBack }: Props) {
   const { lang, m } = useI18n();
   const text = m.trendMap;
+  const { href } = useDrillDown();
   const spec = useMemo(() => townshipMonthlyChart(township, months, { lang, m }), [township, months, lang, m]);
   const figures = [
     { key: 'accidents', label: m.columns.accidents, value: formatCount(lang, township.accidents) },
@@ -51,9 +54,19 @@ export function TownshipDetail({ township, months, periodText, state, onBack }: 
       empty={false}
       chart={{ spec, height: 'var(--chart-height-mini)' }}
       controls={
-        <button type="button" className="button button--small" onClick={onBack}>
-          {text.backToCounty}
-        </button>
+        <>
+          {/* The township's accidents of the period under the sector filter: the figures above. */}
+          <Link
+            className="button button--small"
+            href={href({ kind: 'accidents', township: township.code })}
+            data-drill="township-records"
+          >
+            {text.viewRecords}
+          </Link>
+          <button type="button" className="button button--small" onClick={onBack}>
+            {text.backToCounty}
+          </button>
+        </>
       }
     >
       <dl className="figures figures--compact" data-township={township.code}>

@@ -9,6 +9,8 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../common/logger.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { createMigration, pendingMigrations } from '../db/migrations.js';
+import { registerExportCommand } from '../modules/export/export.cli.js';
+import { registerImportCommands } from '../modules/import/import.cli.js';
 
 const program = new Command('hub')
   .description('县域安全生产监管数据中枢 — County work-safety supervision hub')
@@ -140,6 +142,9 @@ program
       await db.close();
     }
   });
+
+registerImportCommands(program);
+registerExportCommand(program);
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof ConfigError || e instanceof StartupError || e instanceof DataDirInUseError) {

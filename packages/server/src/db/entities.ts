@@ -8,6 +8,7 @@ import { EmergencyPlan } from '../modules/emergency/emergency-plan.entity.js';
 import { RescueTeam } from '../modules/emergency/rescue-team.entity.js';
 import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
 import { Hazard } from '../modules/hazard/hazard.entity.js';
+import { IMPORT_ENTITIES } from '../modules/import/import.entities.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Investigation } from '../modules/investigation/investigation.entity.js';
 import { OutreachActivity } from '../modules/outreach/outreach.entity.js';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   WorkPlanItem,
   CountyYearStatistics,
   SupervisionTask,
+  ...IMPORT_ENTITIES,
 ];

@@ -16,6 +16,7 @@ import { CountyYearStatisticsResolver } from '../modules/county-statistics/count
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js';
 import { HazardResolver } from '../modules/hazard/hazard.resolver.js';
+import { ImportResolver } from '../modules/import/import.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
 import { ProjectReviewResolver } from '../modules/project-review/project-review.resolver.js';
 import { SupervisionTaskResolver } from '../modules/task/task.resolver.js';
@@ -41,4 +42,5 @@ export const RESOLVERS = [
   InspectionResolver,
   ProjectReviewResolver,
   SupervisionTaskResolver,
+  ImportResolver,
 ] as const;

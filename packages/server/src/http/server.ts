@@ -12,6 +12,7 @@ import type { Logger } from '../common/logger.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { DATABASE_UNAVAILABLE, formatError } from '../graphql/format-error.js';
 import { hubSchema } from '../graphql/schema.js';
+import { fileRoutes } from '../modules/import/file-routes.js';
 import { graphqlHandler } from './graphql-handler.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -59,6 +60,8 @@ export async function createHttpServer(
   });
   await apollo.start();
   const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log));
+  // File import (upload, templates, problem reports) and export (lists and statistics as CSV/XLSX).
+  const handleFiles = fileRoutes(orm, log);
 
   const webDist = options.webDist ?? WEB_DIST;
   const serveWeb = fs.existsSync(path.join(webDist, 'index.html'))
@@ -75,6 +78,7 @@ export async function createHttpServer(
     try {
       if (url.pathname === '/graphql') return await handleGraphql(req, res, url);
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
+      if (await handleFiles(req, res, url)) return;
       if (url.pathname === '/readyz') {
         try {
           await orm.em.getConnection().execute('select 1');

@@ -20,10 +20,10 @@ const ORDER: Record<AccidentOrder, QueryOrderMap<Accident>> = {
   DIRECT_LOSS_DESC: { directLossCny: 'desc' },
 };
 
-type AccidentFields = Omit<ReportAccidentInput, 'townshipCode' | 'enterpriseId'>;
+export type AccidentFields = Omit<ReportAccidentInput, 'townshipCode' | 'enterpriseId'>;
 
 /** Checks that hold across fields, whatever the source of the figures (a new report or an update). */
-function checkFigures(a: AccidentFields, problems: InputProblems, now = new Date()): void {
+export function checkFigures(a: AccidentFields, problems: InputProblems, now = new Date()): void {
   problems.check(
     a.seriousInjuries <= a.injuries,
     'seriousInjuries',

@@ -93,10 +93,7 @@ export class CapacityService {
     );
   }
 
-  private static checkFigures(
-    c: { staffActual: number; certifiedEnforcementStaff: number },
-    problems: InputProblems,
-  ): void {
+  static checkFigures(c: { staffActual: number; certifiedEnforcementStaff: number }, problems: InputProblems): void {
     problems.check(
       c.certifiedEnforcementStaff <= c.staffActual,
       'certifiedEnforcementStaff',

@@ -31,7 +31,7 @@ interface HazardDates {
 }
 
 /** The rules between the dates of a hazard, whatever their source (a new hazard or an update). */
-function checkDates(d: HazardDates, problems: InputProblems, today = countyToday()): void {
+export function checkDates(d: HazardDates, problems: InputProblems, today = countyToday()): void {
   const notFuture = (field: keyof HazardDates, zh: string) => {
     const value = d[field];
     problems.check(

@@ -20,7 +20,7 @@ const ORDER: Record<InspectionOrder, QueryOrderMap<Inspection>> = {
   PENALTY_DESC: { penaltyCny: 'desc' },
 };
 
-function checkDate(inspectedOn: string, problems: InputProblems, today = countyToday()): void {
+export function checkDate(inspectedOn: string, problems: InputProblems, today = countyToday()): void {
   problems.check(
     inspectedOn <= today,
     'inspectedOn',
@@ -30,7 +30,7 @@ function checkDate(inspectedOn: string, problems: InputProblems, today = countyT
 }
 
 /** A holiday period belongs to the HOLIDAY campaign, and that campaign needs one. */
-function checkHoliday(
+export function checkHoliday(
   campaign: InspectionCampaign,
   holidayPeriod: string | null | undefined,
   problems: InputProblems,

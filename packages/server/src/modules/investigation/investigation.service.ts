@@ -34,10 +34,10 @@ export function investigationWhere(filter: InvestigationFilter = {}): FilterQuer
   return where as FilterQuery<Investigation>;
 }
 
-type InvestigationState = Pick<Investigation, 'openedOn' | 'closedOn' | (typeof FOUR_POINTS)[number]>;
+export type InvestigationState = Pick<Investigation, 'openedOn' | 'closedOn' | (typeof FOUR_POINTS)[number]>;
 
 /** The dates and the 四不放过 rule: an investigation closes only when all four points are met. */
-function checkState(s: InvestigationState, accidentDate: string | null, problems: InputProblems): void {
+export function checkState(s: InvestigationState, accidentDate: string | null, problems: InputProblems): void {
   const today = countyToday();
   if (accidentDate) {
     problems.check(

@@ -18,7 +18,7 @@ const ORDER: Record<OutreachActivityOrder, QueryOrderMap<OutreachActivity>> = {
   PARTICIPANTS_DESC: { participants: 'desc' },
 };
 
-function checkHeldOn(heldOn: string, problems: InputProblems): void {
+export function checkHeldOn(heldOn: string, problems: InputProblems): void {
   const today = countyToday();
   problems.check(heldOn <= today, 'heldOn', `日期 ${heldOn} 晚于今天（${today}）`, `${heldOn} is in the future`);
 }

@@ -22,13 +22,13 @@ export function townshipWhere(filter: TownshipFilter = {}): FilterQuery<Township
   return where;
 }
 
-function checkBoundary(boundary: Record<string, unknown> | undefined, problems: InputProblems): void {
+export function checkBoundary(boundary: Record<string, unknown> | undefined, problems: InputProblems): void {
   if (boundary === undefined) return;
   const ok = (boundary.type === 'Polygon' || boundary.type === 'MultiPolygon') && Array.isArray(boundary.coordinates);
   problems.check(ok, 'boundary', '应为 GeoJSON Polygon 或 MultiPolygon', 'must be a GeoJSON Polygon or MultiPolygon');
 }
 
-function checkSafeCommunity(status: string, year: number | null | undefined, problems: InputProblems): void {
+export function checkSafeCommunity(status: string, year: number | null | undefined, problems: InputProblems): void {
   if (status === 'ACHIEVED') {
     problems.check(
       year != null,

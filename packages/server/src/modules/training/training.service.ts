@@ -25,7 +25,7 @@ interface SessionFigures {
   certified: number;
 }
 
-function checkFigures(s: SessionFigures, problems: InputProblems): void {
+export function checkFigures(s: SessionFigures, problems: InputProblems): void {
   problems.check(
     s.endsOn >= s.startsOn,
     'endsOn',

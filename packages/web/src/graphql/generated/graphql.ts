@@ -879,6 +879,9 @@ export type RecordNamesQuery = {
     | { __typename: 'EmergencyPlan'; id: string }
     | { __typename: 'Enterprise'; name: string; id: string }
     | { __typename: 'Hazard'; id: string }
+    | { __typename: 'ImportFile'; id: string }
+    | { __typename: 'ImportJob'; id: string }
+    | { __typename: 'ImportMapping'; id: string }
     | { __typename: 'Inspection'; id: string }
     | { __typename: 'Investigation'; id: string }
     | { __typename: 'OutreachActivity'; id: string }
@@ -1062,6 +1065,9 @@ export type RecordDetailQuery = {
           departments: Array<{ code: string; name: string }>;
         } | null;
       }
+    | { __typename: 'ImportFile'; id: string }
+    | { __typename: 'ImportJob'; id: string }
+    | { __typename: 'ImportMapping'; id: string }
     | {
         __typename: 'Inspection';
         inspectedOn: string;

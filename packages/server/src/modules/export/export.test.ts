@@ -1,0 +1,173 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from '../../test-support/test-hub.js';
+import { ImportKind } from '../import/import.entities.js';
+import { undoImport } from '../import/import.service.js';
+import { kindDef } from '../import/kinds.js';
+import { runImport } from '../import/runner.js';
+
+let hub: TestHub;
+let enterpriseCode: string;
+
+beforeAll(async () => {
+  hub = await startTestHub('demo');
+  const [e] = (await hub.orm.em.getConnection().execute('select credit_code from enterprise order by id limit 1')) as {
+    credit_code: string;
+  }[];
+  enterpriseCode = e!.credit_code;
+});
+afterAll(() => hub?.close());
+
+const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  (await hub.orm.em.getConnection().execute(text, params)) as T[];
+
+async function importFile(kind: ImportKind, bytes: Buffer) {
+  const r = await runImport(hub.orm.em.getKnex(), {
+    kind: kindDef(kind),
+    input: Readable.from([bytes]),
+    fileName: 'x',
+    fileSize: bytes.length,
+    dryRun: false,
+    validOnly: false,
+    importedBy: 'vitest',
+  });
+  expect(r.status, JSON.stringify(r)).toBe('COMMITTED');
+  return r;
+}
+
+async function download(path: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+  const res = await fetch(`${hub.url}${path}`);
+  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+// Accidents of 2011: the demo county's data starts in 2012, so these are the test's own.
+const ACCIDENT_FILTER = encodeURIComponent(JSON.stringify({ from: '2011-01-01', to: '2011-12-31' }));
+const ACCIDENTS_2011 = () =>
+  sql(
+    `select to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as at, t.code, a.sector, e.credit_code, a.place, a.lng, a.lat,
+            a.deaths, a.missing, a.injuries, a.serious_injuries, a.direct_loss_cny, a.severity, a.summary, a.cause, a.road_name,
+            a.road_class, a.vehicle_types, a.traffic_cause, a.weather, a.light
+     from accident a join township t on t.id = a.township_id left join enterprise e on e.id = a.enterprise_id
+     where a.occurred_at >= '2010-12-31T16:00:00Z' and a.occurred_at < '2011-12-31T16:00:00Z'
+     order by a.occurred_at, a.summary`,
+  );
+
+describe('export', () => {
+  it('an accident export (CSV and XLSX) imports again to the same data', async () => {
+    const csv = [
+      '发生时间,乡镇,行业领域,企业统一社会信用代码,地点,经度,纬度,死亡人数,失踪人数,受伤人数,重伤人数,直接经济损失（元）,事故概况,直接原因,道路名称,道路等级,车辆类型,交通事故原因,天气,照明条件',
+      '2011-09-06 18:30,城关镇,道路交通,,"G325国道K12处, 北侧",109.28,22.41,2,1,3,1,85000,"两车相撞，""一死""",超速,G325,国道,小型汽车、摩托车,超速行驶,雨,夜间无路灯',
+      `2011-03-01 08:00:15,450799102000,建筑施工,${enterpriseCode},工地,,,3,0,12,10,12000000.5,脚手架坍塌,违规作业,,,,,,`,
+      '2011-03-01 08:00:15,石岭镇,火灾,,,,,0,0,0,0,0,"多行\n概况",,,,,,,',
+    ];
+    const first = await importFile(ImportKind.ACCIDENT, Buffer.from(csv.join('\n')));
+    expect(first.rowsInserted).toBe(3);
+    const original = await ACCIDENTS_2011();
+    expect(original).toHaveLength(3);
+    expect(original[2]).toMatchObject({ severity: 'LARGER', missing: 1, vehicle_types: ['CAR', 'MOTORCYCLE'] });
+
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await download(`/export/accidents.${format}?filter=${ACCIDENT_FILTER}`);
+      expect(file.status).toBe(200);
+      if (format === 'csv') {
+        expect(file.type).toContain('text/csv');
+        expect(file.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+        const text = file.bytes.toString('utf8');
+        expect(text.split('\n')[0]).toContain('发生时间,乡镇,行业领域');
+        expect(text).toContain('两车相撞，""一死""');
+        expect(text).toContain('较大事故');
+      }
+      // Undo the rows, then import the export: the same accidents come back.
+      const jobs = await sql<{ id: number }>(
+        `select id from import_job where status = 'COMMITTED' and kind = 'ACCIDENT' order by id desc limit 1`,
+      );
+      await undoImport(hub.orm.em.getKnex(), jobs[0]!.id, 'vitest');
+      expect(await ACCIDENTS_2011()).toHaveLength(0);
+      const again = await importFile(ImportKind.ACCIDENT, file.bytes);
+      expect(again.rowsInserted).toBe(3);
+      expect(again.ignoredColumns).toEqual(['事故等级']);
+      expect(await ACCIDENTS_2011()).toEqual(original);
+    }
+  });
+
+  it('hazards export with the filter applied, in Chinese or English', async () => {
+    const csv = [
+      '企业统一社会信用代码,乡镇,发现日期,隐患等级,隐患类别,隐患描述,整改期限,整改日期,验收日期,状态,整改资金（元）',
+      `${enterpriseCode},,2011-05-01,重大隐患,消防安全,"消防通道堵塞",2011-05-31,2011-05-20,2011-05-25,,3000`,
+      ',六峰镇,2011-05-02,一般隐患,电气安全,私拉电线,2011-05-10,,,整改中,0',
+    ].join('\n');
+    await importFile(ImportKind.HAZARD, Buffer.from(csv));
+    const filter = encodeURIComponent(JSON.stringify({ from: '2011-05-01', to: '2011-05-31', levels: ['MAJOR'] }));
+    const zh = (await download(`/export/hazards.csv?filter=${filter}`)).bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(zh).toHaveLength(2);
+    expect(zh[1]).toContain('重大隐患,消防安全,消防通道堵塞,2011-05-31,2011-05-20,2011-05-25,已验收,3000');
+    const en = (await download(`/export/hazards.xlsx?filter=${filter}&lang=en`)).bytes;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(en as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toContain('foundOn');
+    expect(ws.getRow(2).values).toContain('VERIFIED');
+    expect(ws.rowCount).toBe(2);
+  });
+
+  it('statistics export: the groups and a total, as accidentStats and hazardStats give them', async () => {
+    const filter = { from: '2014-01-01', to: '2014-12-31' };
+    const file = await download(
+      `/export/accident-stats.csv?filter=${encodeURIComponent(JSON.stringify(filter))}&groupBy=SECTOR,TOWNSHIP`,
+    );
+    expect(file.status).toBe(200);
+    const lines = file.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      '行业领域,乡镇代码,乡镇,事故起数,亡人事故起数,死亡人数,失踪人数,受伤人数,重伤人数,直接经济损失（元）',
+    );
+    const stats = await hub.gql(
+      `query($f: AccidentFilter) { accidentStats(filter: $f, groupBy: [SECTOR, TOWNSHIP]) { total { accidents deaths } groups { accidents } } }`,
+      { f: filter },
+    );
+    expect(lines).toHaveLength(stats.data!.accidentStats.groups.length + 2);
+    const total = lines[lines.length - 1]!.split(',');
+    expect(total[0]).toBe('合计');
+    expect(Number(total[3])).toBe(stats.data!.accidentStats.total.accidents);
+    expect(Number(total[5])).toBe(stats.data!.accidentStats.total.deaths);
+    const hz = await download(`/export/hazard-stats.xlsx?groupBy=LEVEL&lang=en`);
+    expect(hz.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(hz.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([
+      undefined,
+      'level',
+      'found',
+      'rectified',
+      'overdue',
+      'rectificationRate',
+      'major',
+      'majorRectified',
+      'open',
+      'rectifiedLate',
+      'investmentCny',
+    ]);
+  });
+
+  it('refuses a bad filter or dimension before writing anything', async () => {
+    const bad = await download(
+      `/export/accidents.csv?filter=${encodeURIComponent(JSON.stringify({ sectors: ['NOPE'] }))}`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.bytes.toString()).toContain('BAD_USER_INPUT');
+    expect((await download('/export/accident-stats.csv?groupBy=COLOUR')).status).toBe(400);
+    expect((await download('/export/accidents.csv?filter={oops')).status).toBe(400);
+    expect((await download('/export/nothing.csv')).status).toBe(404);
+    const template = await download('/import/templates/accidents.xlsx');
+    expect(template.status).toBe(200);
+    expect(template.type).toContain('spreadsheetml');
+  });
+});

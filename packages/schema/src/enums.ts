@@ -243,3 +243,19 @@ const taskStatus = defineEnum({
 export const TaskStatus = taskStatus.values;
 export type TaskStatus = keyof typeof TaskStatus;
 export const TASK_STATUS_LABELS = taskStatus.labels;
+
+const role = defineEnum({
+  ADMIN: { zh: '系统管理员', en: 'Administrator' },
+  EDITOR: { zh: '数据录入', en: 'Editor' },
+  ANALYST: { zh: '分析人员', en: 'Analyst' },
+  LEADER: { zh: '领导', en: 'Leader' },
+  PARTNER: { zh: '外部合作方', en: 'Partner' },
+});
+/**
+ * What a signed-in person or an API key may do: ADMIN manages accounts and keys, EDITOR enters and imports
+ * data, ANALYST runs every query and export, LEADER reads the dashboards, PARTNER is a third party's program
+ * (personal data masked).
+ */
+export const Role = role.values;
+export type Role = keyof typeof Role;
+export const ROLE_LABELS = role.labels;

@@ -11,6 +11,8 @@ export interface Viewer {
   role: Role | null;
   /** When set, the caller sees only this township's rows (its 12-digit code), in lists and aggregates. */
   townshipCode: string | null;
+  /** An API key in trusted-documents mode may run only the operations registered for it (by hash). */
+  trustedDocumentsOnly: boolean;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({
@@ -19,4 +21,5 @@ export const ANONYMOUS: Viewer = Object.freeze({
   name: 'anonymous',
   role: null,
   townshipCode: null,
+  trustedDocumentsOnly: false,
 });

@@ -1,4 +1,4 @@
-// One HTTP server for everything: /graphql, /healthz, /readyz and the built dashboard.
+// One HTTP server for everything: /graphql, /healthz, /readyz, the built dashboard and GraphiQL (/graphiql).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -89,6 +89,8 @@ export async function createHttpServer(
           return json(res, 503, { status: 'database unreachable', detail: (e as Error).message });
         }
       }
+      // GraphiQL is a page of its own (packages/web/graphiql.html), not a route of the dashboard's SPA.
+      if (url.pathname === '/graphiql' || url.pathname === '/graphiql/') req.url = `/graphiql.html${url.search}`;
       if (serveWeb) return serveWeb(req, res, () => json(res, 404, { error: 'not found' }));
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(

@@ -4,7 +4,7 @@ import { PAGES } from './pages';
 import { useHrefWithSearch } from './useHrefWithSearch';
 
 export function SideNav() {
-  const { m } = useI18n();
+  const { m, lang } = useI18n();
   const [location] = useLocation();
   const withSearch = useHrefWithSearch();
   return (
@@ -25,6 +25,12 @@ export function SideNav() {
             </li>
           );
         })}
+        <li className="side-nav__tools">
+          {/* A page of its own (not a dashboard route): a plain link, loaded in the same tab. */}
+          <a href={`/graphiql?lang=${lang}`} className="side-nav__link" data-nav="graphiql">
+            {m.toolsNav.graphiql}
+          </a>
+        </li>
       </ul>
     </nav>
   );

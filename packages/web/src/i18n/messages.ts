@@ -82,6 +82,10 @@ const zhCN = {
     plan: '计划与应急',
     records: '记录',
   },
+  // Links in the left menu to pages outside the dashboard (they open in the same tab).
+  toolsNav: {
+    graphiql: 'GraphiQL 接口查询',
+  },
   comingSoon: {
     badge: '建设中',
     navBadge: '建设中',
@@ -900,6 +904,9 @@ const en: Messages = {
     capacity: 'Supervisory capacity',
     plan: 'Plan & preparedness',
     records: 'Records',
+  },
+  toolsNav: {
+    graphiql: 'GraphiQL (API)',
   },
   comingSoon: {
     badge: 'Coming in a later release',

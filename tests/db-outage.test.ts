@@ -2,7 +2,7 @@
 // small TCP proxy in front of the machine's PostgreSQL; "restarting PostgreSQL" is closing the proxy and cutting
 // its connections, then listening again on the same port. While it is down, GraphQL must fail fast with 503 and
 // a clear bilingual message, /readyz must say 503; once it is back, the same hub answers again by itself.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -58,11 +58,14 @@ function pgProxy(target: { host: string; port: number }, port: number) {
   };
 }
 
+/** An API key from `hub token create`; the viewer lookup meets the outage first. */
+let token = '';
+
 async function post(port: number, query: string) {
   const started = performance.now();
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
     signal: AbortSignal.timeout(30_000),
   });
@@ -102,6 +105,15 @@ describe('PostgreSQL going away and coming back', () => {
     const port = await freePort();
     const env = { ...process.env, PORT: String(port), HUB_DATA_DIR: dataDir, DATABASE_URL: viaProxy.toString() };
     delete env.NODE_ENV; // as a user runs it
+    // Asynchronously: the proxy to PostgreSQL runs in this process and must keep serving meanwhile.
+    token = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [CLI, 'token', 'create', '--role', 'ANALYST', '--name', 'outage'],
+        { env },
+        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout.trim())),
+      ),
+    );
     hub = spawn(process.execPath, [CLI, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     hub.stdout!.on('data', (c) => (output += c));

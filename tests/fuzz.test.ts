@@ -162,6 +162,9 @@ function generateCases(seed: number, count: number): Case[] {
   });
 }
 
+/** The test hub's ADMIN key: cases that parse get past sign-in, as far into the hub as they can reach. */
+let auth: Record<string, string> = {};
+
 async function send(base: string, c: Case): Promise<{ status: number; text: string }> {
   const signal = AbortSignal.timeout(15_000);
   if (c.method === 'GET') {
@@ -169,11 +172,14 @@ async function send(base: string, c: Case): Promise<{ status: number; text: stri
     if (c.variables !== undefined)
       params.set('variables', typeof c.variables === 'string' ? c.variables : JSON.stringify(c.variables));
     // apollo-require-preflight: a GET must pass CSRF prevention to reach the mutation check at all.
-    const res = await fetch(`${base}/graphql?${params}`, { headers: { 'apollo-require-preflight': '1' }, signal });
+    const res = await fetch(`${base}/graphql?${params}`, {
+      headers: { 'apollo-require-preflight': '1', ...auth },
+      signal,
+    });
     return { status: res.status, text: await res.text() };
   }
   const body = c.raw ?? JSON.stringify({ query: c.query, variables: c.variables });
-  const headers: Record<string, string> = { 'content-type': c.contentType ?? 'application/json' };
+  const headers: Record<string, string> = { 'content-type': c.contentType ?? 'application/json', ...auth };
   if (c.contentType !== undefined) headers['apollo-require-preflight'] = '1';
   const res = await fetch(`${base}/graphql`, { method: 'POST', headers, body, signal });
   return { status: res.status, text: await res.text() };
@@ -184,6 +190,7 @@ const INTERNALS = /\n\s+at |\bselect\b.*\bfrom\b|\binsert into\b|node_modules|\.
 let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub('demo');
+  auth = hub.authHeaders;
 });
 afterAll(async () => {
   await hub?.close();

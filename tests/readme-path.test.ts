@@ -1,7 +1,7 @@
 // The README's path from scratch, as a new user takes it: a fresh data directory, the hub started with its
 // own embedded PostgreSQL and the demo county, a question answered, a clean stop, a second start refused
 // while the first runs, and a restart that keeps the data.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -51,10 +51,26 @@ async function waitReady(port: number, exited: Promise<unknown>, seconds = 120):
   throw new Error(gone ? 'the hub exited before it was ready' : 'the hub was not ready in time');
 }
 
+/** The API key the test makes with `hub token create` while the hub runs, as the README tells a user. */
+let token = '';
+
+function createToken(): Promise<string> {
+  const env = { ...process.env, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  delete env.DATABASE_URL;
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [CLI, 'token', 'create', '--role', 'EDITOR', '--name', 'readme path'],
+      { env },
+      (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
+    ),
+  );
+}
+
 async function gql(port: number, query: string) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
   return (await res.json()) as { data?: any; errors?: unknown[] };
@@ -81,6 +97,12 @@ describe('the README path on a fresh data directory', () => {
     const first = startHub(port);
     await waitReady(port, first.exited);
     expect(first.output()).toContain(`http://localhost:${port}/`);
+
+    // Nobody signed in: refused. A key made by `hub token create` while the hub runs (on its own PostgreSQL).
+    expect((await gql(port, SEPTEMBER)).errors).toBeDefined();
+    const printed = await createToken();
+    expect(printed).toMatch(/^hub_[\w-]{43}\n$/);
+    token = printed.trim();
 
     const answer = await gql(port, SEPTEMBER);
     expect(answer.data.accidentStats.total).toEqual({ accidents: 3, deaths: 4, injuries: 2 });

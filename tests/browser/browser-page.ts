@@ -2,12 +2,53 @@
 // panels, check that charts drew something, take screenshots into tests/artifacts/screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ROOT } from './hub-process';
 
 export const SCREENSHOTS = path.join(ROOT, 'tests/artifacts/screenshots');
 export const LAPTOP = { width: 1366, height: 768 };
 export const WALL = { width: 1920, height: 1080 };
+
+export const DEMO_LEADER = { login: 'leader', password: 'demo-leader-2014' };
+
+/** The browser state of the signed-in demo leader (its session cookie): every page of a test starts with it. */
+let signedIn: BrowserContextOptions['storageState'] | undefined;
+/** The same session as a Cookie header, for asking the API directly. */
+let sessionCookie = '';
+
+/**
+ * Signs in as a person does: opens the dashboard, meets the sign-in page, types the login and password.
+ * Later `openPage` and `graphqlQuery` calls use the session.
+ */
+export async function signInThroughPage(
+  browser: Browser,
+  baseUrl: string,
+  who: { login: string; password: string } = DEMO_LEADER,
+): Promise<void> {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await fillSignIn(page, who.login, who.password);
+  await page.waitForSelector('.user-menu', { timeout: 30_000 });
+  signedIn = await context.storageState();
+  const cookie = signedIn.cookies.find((c) => c.name === 'hub_session');
+  if (!cookie) throw new Error('signing in set no hub_session cookie');
+  sessionCookie = `${cookie.name}=${cookie.value}`;
+  await context.close();
+}
+
+/** Fills and sends the sign-in form of a page that shows it. */
+export async function fillSignIn(page: Page, login: string, password: string): Promise<void> {
+  await page.waitForSelector('form.sign-in__card', { timeout: 30_000 });
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+}
+
+/** Options for a new page: the viewport, and the signed-in session when there is one. */
+export function pageOptions(viewport: { width: number; height: number }): BrowserContextOptions {
+  return { viewport, ...(signedIn ? { storageState: signedIn } : {}) };
+}
 
 export interface OpenedPage {
   page: Page;
@@ -22,7 +63,7 @@ export async function openPage(
   pathAndQuery: string,
   viewport = LAPTOP,
 ): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage(pageOptions(viewport));
   const graphql: string[] = [];
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -125,7 +166,7 @@ export async function clickUntilRecords(
 export async function graphqlQuery<T>(baseUrl: string, query: string): Promise<T> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: sessionCookie },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as { data: T; errors?: unknown };

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LEADER, fillSignIn, pageOptions, signInThroughPage } from './browser-page';
 import { launchChromium } from './chromium';
 import { ROOT, startHub, type HubProcess } from './hub-process';
 
@@ -32,7 +33,7 @@ interface OpenedPage {
 }
 
 async function openPage(pathAndQuery: string, viewport = LAPTOP, fakeClock = false): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage(pageOptions(viewport));
   // A controllable clock, to see wall mode's timed refresh without waiting minutes.
   if (fakeClock) await page.clock.install();
   const graphql: GraphqlRequest[] = [];
@@ -128,12 +129,64 @@ function horizontalOverflow(page: Page): Promise<number> {
 beforeAll(async () => {
   browser = await launchChromium();
   hub = await startHub();
+  await signInThroughPage(browser, hub.url);
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await hub?.stop();
 }, 60_000);
+
+describe('signing in', () => {
+  it('asks who you are first; a wrong password says so; the leader signs in, sees their name, and signs out', async () => {
+    const page = await browser.newPage({ viewport: LAPTOP });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${hub.url}/?year=2014`);
+    await page.waitForSelector('form.sign-in__card', { timeout: 30_000 });
+    expect(await page.locator('.sign-in__title').innerText()).toBe('登录');
+    // Nothing of the dashboard is asked for before sign-in.
+    expect(await page.locator('[data-panel]').count()).toBe(0);
+    await screenshot(page, 'sign-in-zh-1366x768');
+
+    await fillSignIn(page, DEMO_LEADER.login, 'not-the-password');
+    await expect.poll(() => page.locator('.sign-in__problem').textContent()).toBe('登录名或密码错误，请重试。');
+    expect(await page.locator('.sign-in__problem').getAttribute('role')).toBe('alert');
+    await screenshot(page, 'sign-in-wrong-password-zh');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('.sign-in__title').innerText()).toBe('Sign in');
+    await page.getByRole('button', { name: '中文' }).click();
+
+    await fillSignIn(page, DEMO_LEADER.login, DEMO_LEADER.password);
+    await page.waitForSelector('.user-menu', { timeout: 30_000 });
+    expect(await page.locator('.user-menu__name').innerText()).toBe('县领导（演示）');
+    expect(await page.locator('.user-menu__role').innerText()).toBe('领导');
+    await waitForPanels(page, OVERVIEW_PANELS, OVERVIEW_CHARTS);
+    // The URL the reader came with is kept through the sign-in.
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2014');
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForSelector('form.sign-in__card', { timeout: 30_000 });
+    // The session is gone on the server too: a reload still shows the sign-in page.
+    await page.reload();
+    await page.waitForSelector('form.sign-in__card', { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the sign-in page again when the session ends under an open dashboard', async () => {
+    const { page } = await openPage('/?year=2014');
+    await waitForPanels(page, OVERVIEW_PANELS, OVERVIEW_CHARTS);
+    // The session ends (as after 12 idle hours): the cookie no longer signs anyone in.
+    await page.context().addCookies([{ name: 'hub_session', value: 'x'.repeat(43), url: hub.url }]);
+    // The next request (another page) hears 401 UNAUTHENTICATED, and the dashboard asks to sign in again.
+    await page.getByRole('link', { name: '道路交通' }).click();
+    await page.waitForSelector('form.sign-in__card', { timeout: 30_000 });
+    expect(await page.locator('.sign-in__notice').innerText()).toBe('登录已过期，请重新登录。');
+    await page.close();
+  });
+});
 
 describe('the dashboard in Chromium', () => {
   it('renders the overview’s charts from one or two requests, and fits 1366×768', async () => {

@@ -12,6 +12,7 @@ import {
   openPage,
   panelStates,
   screenshot,
+  signInThroughPage,
   waitForPanels,
   WALL,
 } from './browser-page';
@@ -79,6 +80,7 @@ const PAGES: readonly PageUnderTest[] = [
 beforeAll(async () => {
   browser = await launchChromium();
   hub = await startHub();
+  await signInThroughPage(browser, hub.url);
 }, 180_000);
 
 afterAll(async () => {
@@ -97,9 +99,10 @@ describe('the dashboard’s pages in Chromium', () => {
       expect(await chartsHaveInk(page, spec.charts), spec.name).toEqual(
         Object.fromEntries(spec.charts.map((id) => [id, true])),
       );
-      // Once or a few times per page, never per chart: the shell's context and the page's one document.
+      // Once or a few times per page, never per chart: who is signed in, the shell's context and the page's
+      // one document.
       expect(
-        graphql.filter((operation) => operation !== 'DashboardContext'),
+        graphql.filter((operation) => operation !== 'DashboardContext' && operation !== 'Me'),
         spec.name,
       ).toEqual([spec.operation]);
       expect(await horizontalOverflow(page), spec.name).toBeLessThanOrEqual(0);

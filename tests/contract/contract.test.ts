@@ -1,5 +1,7 @@
 // The API contract (../shared/contract): every operation runs unchanged against a hub loaded with the demo
-// county and gives what the contract README says.
+// county and gives what the contract README says — as a third party runs it, with an API key made by
+// `hub token create` (EDITOR: the contract has a mutation).
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../../packages/server/src/test-support/test-hub.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const CLI = path.resolve(here, '../../packages/server/dist/cli/main.js');
 const CONTRACT = fs.readFileSync(path.join(here, 'operations.graphql'), 'utf8');
 const SHARED_CONTRACT = path.resolve(here, '../../../shared/contract/operations.graphql');
 
@@ -18,18 +21,41 @@ const operations = new Map(
 );
 
 let hub: TestHub;
+let token: string;
+/** GraphQL with the contract's token. */
+const gql = (query: string, variables?: Record<string, unknown>) =>
+  hub.gql(query, variables, { authorization: `Bearer ${token}` });
+
 async function run(name: string, variables?: Record<string, unknown>) {
   const query = operations.get(name);
   if (!query) throw new Error(`the contract has no operation ${name}`);
-  const res = await hub.gql(query, variables);
+  const res = await gql(query, variables);
   expect(res.errors, `${name} answered with errors`).toBeUndefined();
   return res.data as Record<string, any>;
 }
 
 beforeAll(async () => {
-  hub = await startTestHub('demo');
+  hub = await startTestHub('demo', { as: null });
+  token = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [CLI, 'token', 'create', '--role', 'EDITOR', '--name', 'contract test'],
+      { env: { PATH: process.env.PATH ?? '', DATABASE_URL: hub.db.url } },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`hub token create failed: ${stderr}`)) : resolve(stdout.trim()),
+    ),
+  );
 });
 afterAll(() => hub?.close());
+
+describe('access', () => {
+  it('the token printed by `hub token create` is all the contract needs; without it nothing is answered', async () => {
+    expect(token).toMatch(/^hub_[\w-]{43}$/);
+    const anonymous = await hub.gql(operations.get('Townships')!);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
 
 describe('the contract copy', () => {
   it('is the shared contract, word for word, where the shared folder is present', () => {
@@ -166,12 +192,12 @@ describe('contract operations on the demo county', () => {
     for (const [figures, severity] of cases) {
       const d = await run('ReportAccident', { input: { ...base, ...figures } });
       expect(d.reportAccident.severity).toBe(severity);
-      const stored = await hub.gql(`query ($id: ID!) { node(id: $id) { ... on Accident { severity deaths } } }`, {
+      const stored = await gql(`query ($id: ID!) { node(id: $id) { ... on Accident { severity deaths } } }`, {
         id: d.reportAccident.id,
       });
       expect(stored.data!.node.severity).toBe(severity);
     }
-    const count = async () => (await hub.gql(`{ accidents(first: 1) { totalCount } }`)).data!.accidents.totalCount;
+    const count = async () => (await gql(`{ accidents(first: 1) { totalCount } }`)).data!.accidents.totalCount;
     const before = await count();
     const bad: [string, Record<string, unknown>][] = [
       ['deaths', { deaths: -1 }],
@@ -181,7 +207,7 @@ describe('contract operations on the demo county', () => {
       ['occurredAt', { occurredAt: '2014-02-30T10:00:00+08:00' }],
     ];
     for (const [field, change] of bad) {
-      const res = await hub.gql(operations.get('ReportAccident')!, { input: { ...base, ...change } });
+      const res = await gql(operations.get('ReportAccident')!, { input: { ...base, ...change } });
       expect(res.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
       expect(res.errors![0]!.message, field).toContain(field);
     }

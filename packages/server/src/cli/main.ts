@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../common/logger.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { createMigration, pendingMigrations } from '../db/migrations.js';
+import { registerAuthCommands } from '../modules/auth/auth.cli.js';
 import { registerExportCommand } from '../modules/export/export.cli.js';
 import { registerImportCommands } from '../modules/import/import.cli.js';
 
@@ -25,6 +26,7 @@ Environment:
   HUB_DATA_DIR   data directory of the embedded PostgreSQL (default .data)
   HUB_DEMO       load the demo county into an empty database on start (default true)
   REDIS_URL      shared state for several processes (optional)
+  HUB_TOKEN      API key for commands that go through a running hub (hub import)
   LOG_LEVEL      debug | info | warn | error (default info)`,
   );
 
@@ -145,6 +147,7 @@ program
 
 registerImportCommands(program);
 registerExportCommand(program);
+registerAuthCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof ConfigError || e instanceof StartupError || e instanceof DataDirInUseError) {

@@ -97,3 +97,9 @@ register(
   'The measure from the data that tracks a work-plan item.',
 );
 register(schema.TaskStatus, schema.TASK_STATUS_LABELS, 'TaskStatus', 'Derived state of an assigned task.');
+register(
+  schema.Role,
+  schema.ROLE_LABELS,
+  'Role',
+  'What a signed-in person or an API key may do: ADMIN accounts and keys, EDITOR data entry and imports, ANALYST every query and export, LEADER dashboards, PARTNER third-party programs.',
+);

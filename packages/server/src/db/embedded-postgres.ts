@@ -19,6 +19,24 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) {
   if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 }
 
+/** The URL of the embedded PostgreSQL listening on this port. */
+export function embeddedUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/**
+ * The port of the embedded PostgreSQL a running hub keeps under the data directory (line 4 of postmaster.pid),
+ * or null when none runs there.
+ */
+export function runningEmbeddedPort(dataDir: string): number | null {
+  try {
+    const port = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    return Number.isInteger(port) && port > 0 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface RunningPostgres {
   url: string;
   port: number;
@@ -126,7 +144,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     throw new Error(`嵌入式 PostgreSQL 未能启动 / embedded PostgreSQL did not start in ${databaseDir}: ${detail}`);
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: embeddedUrl(port),
     port,
     stop: () => stopPostgres(pg, databaseDir),
   };

@@ -1,4 +1,7 @@
 // Every entity of the hub, in one list for the ORM and the schema.
+import { ApiKey } from '../modules/auth/api-key.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { User } from '../modules/auth/user.entity.js';
 import { Accident, RoadTrafficDetails } from '../modules/accident/accident.entity.js';
 import { SupervisoryCapacity } from '../modules/capacity/capacity.entity.js';
 import { CountyYearStatistics } from '../modules/county-statistics/county-year-statistics.entity.js';
@@ -39,3 +42,9 @@ export const ENTITIES = [
   SupervisionTask,
   ...IMPORT_ENTITIES,
 ];
+
+/**
+ * Accounts, sessions and API keys: mapped by the ORM, but kept out of ENTITIES, which `node(id:)` reads — no
+ * global id reaches them except through the ADMIN operations.
+ */
+export const ACCOUNT_ENTITIES = [User, Session, ApiKey];

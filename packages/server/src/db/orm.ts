@@ -1,14 +1,14 @@
 import { DataloaderType } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
-import { ENTITIES } from './entities.js';
+import { ACCOUNT_ENTITIES, ENTITIES } from './entities.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
 /** The ORM's settings for one database URL. Migrations are imported as a list so they work from dist/ and src/. */
 export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
-    entities: ENTITIES,
+    entities: [...ENTITIES, ...ACCOUNT_ENTITIES],
     extensions: [Migrator],
     // Batch reference and collection loads within a tick: resolvers stay simple and free of N+1.
     dataloader: DataloaderType.ALL,

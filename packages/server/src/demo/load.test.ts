@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '../db/orm.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/database.js';
 import { DEMO_CALENDAR, generateDemoCounty } from './generate.js';
+import { DEMO_USERS } from './demo-users.js';
 import { DemoLoadRefusedError, loadDemoCounty, type DemoSummary } from './load.js';
 
 describe('loadDemoCounty', () => {
@@ -51,6 +52,7 @@ describe('loadDemoCounty', () => {
       hazard: demo.hazards.length,
       accident: demo.accidents.length,
       investigation: demo.investigations.length,
+      hub_user: DEMO_USERS.length,
     };
     expect(summary.tables).toEqual(expected);
     for (const [table, n] of Object.entries(expected)) expect(await count(table), table).toBe(n);

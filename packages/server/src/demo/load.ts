@@ -2,6 +2,7 @@
 // inserts of up to 1000 rows. Ids are drawn from each table's own sequence beforehand, so references
 // between the generated rows (array indexes) become ids without relying on the order RETURNING gives.
 import type { Knex } from '@mikro-orm/postgresql';
+import { demoUserRows } from './demo-users.js';
 import { generateDemoCounty, type DemoCounty, type DemoTables } from './generate.js';
 
 type TableKey = keyof DemoTables;
@@ -94,6 +95,8 @@ export async function loadDemoCounty(
   const generateMs = Math.round(performance.now() - t0);
   const t1 = performance.now();
   const tables: Record<string, number> = {};
+  // Hashed before the transaction, which then stays short.
+  const demoUsers = await demoUserRows(county.townships.map((t) => t.code));
 
   await knex.transaction(async (trx) => {
     const existing = await trx.raw<{ rows: { present: boolean }[] }>(
@@ -138,6 +141,9 @@ export async function loadDemoCounty(
       for (let i = 0; i < records.length; i += BATCH) await trx(spec.table).insert(records.slice(i, i + BATCH));
       tables[spec.table] = records.length;
     }
+    // The demo people (one per role) come with the demo county, and only with it.
+    await trx('hub_user').insert(demoUsers);
+    tables.hub_user = demoUsers.length;
   });
 
   const insertMs = Math.round(performance.now() - t1);

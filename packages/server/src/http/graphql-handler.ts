@@ -24,8 +24,14 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export function graphqlHandler(apollo: ApolloServer<HubContext>, context: () => Promise<HubContext>) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+export function graphqlHandler(apollo: ApolloServer<HubContext>) {
+  /** `context` makes the request's context (with its viewer), once Apollo asks for it. */
+  return async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    context: () => Promise<HubContext>,
+  ): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -8,10 +8,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { MikroORM } from '@mikro-orm/postgresql';
 import sirv from 'sirv';
 import { createContext, type HubContext } from '../common/context.js';
+import { isDatabaseUnavailable } from '../graphql/format-error.js';
 import type { Logger } from '../common/logger.js';
 import { pendingMigrations } from '../db/migrations.js';
-import { DATABASE_UNAVAILABLE, formatError } from '../graphql/format-error.js';
+import { DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE, formatError } from '../graphql/format-error.js';
 import { hubSchema } from '../graphql/schema.js';
+import { accessControlPlugin } from '../modules/auth/access-rules.js';
+import { clearedSessionCookie, isHttps } from '../modules/auth/session-cookie.js';
+import { identifyRequest, type RequestIdentity, UnauthenticatedError } from '../modules/auth/viewer-lookup.js';
 import { fileRoutes } from '../modules/import/file-routes.js';
 import { graphqlHandler } from './graphql-handler.js';
 
@@ -56,10 +60,10 @@ export async function createHttpServer(
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     // Apollo's landing page loads from the internet; the hub must work offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503],
+    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503, accessControlPlugin],
   });
   await apollo.start();
-  const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log));
+  const handleGraphql = graphqlHandler(apollo);
   // File import (upload, templates, problem reports) and export (lists and statistics as CSV/XLSX).
   const handleFiles = fileRoutes(orm, log);
 
@@ -73,12 +77,55 @@ export async function createHttpServer(
     res.end(JSON.stringify(body));
   };
 
+  /**
+   * Who is asking (one SQL statement), or null when the request has been answered already: 401 for a refused
+   * API key, 503 while the database is away. An ended session's cookie is cleared on the way.
+   */
+  const identify = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<RequestIdentity | null> => {
+    try {
+      const identity = await identifyRequest(orm.em.getKnex(), req);
+      if (identity.staleCookie) res.appendHeader('set-cookie', clearedSessionCookie(isHttps(req)));
+      return identity;
+    } catch (e) {
+      if (e instanceof UnauthenticatedError) {
+        res.setHeader('www-authenticate', 'Bearer');
+        json(res, 401, {
+          errors: [{ message: e.message, extensions: { code: e.extensions.code, reason: e.extensions.reason } }],
+        });
+        return null;
+      }
+      if (isDatabaseUnavailable(e)) {
+        res.setHeader('retry-after', '5');
+        json(res, 503, {
+          errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }],
+        });
+        return null;
+      }
+      throw e;
+    }
+  };
+
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub.local');
     try {
-      if (url.pathname === '/graphql') return await handleGraphql(req, res, url);
+      if (url.pathname === '/graphql') {
+        const identity = await identify(req, res);
+        if (!identity) return;
+        const secure = isHttps(req);
+        return await handleGraphql(req, res, url, async () =>
+          createContext(orm, log, identity.viewer, {
+            sessionToken: identity.sessionToken,
+            secure,
+            setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
+          }),
+        );
+      }
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
-      if (await handleFiles(req, res, url)) return;
+      if (url.pathname.startsWith('/import/') || url.pathname.startsWith('/export/')) {
+        const identity = await identify(req, res);
+        if (!identity) return;
+        if (await handleFiles(req, res, url, identity.viewer)) return;
+      }
       if (url.pathname === '/readyz') {
         try {
           await orm.em.getConnection().execute('select 1');

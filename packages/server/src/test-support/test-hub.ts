@@ -1,8 +1,11 @@
 // A hub on a database of its own, listening on a free port, for tests that go through HTTP and GraphQL.
+import type { Role } from '@hub/schema';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger } from '../common/logger.js';
 import { openOrm } from '../db/orm.js';
 import { createHttpServer, type HubHttpServer } from '../http/server.js';
+import { AccountService } from '../modules/auth/auth.service.js';
+import { VIEWER_LOOKUP_TAG } from '../modules/auth/viewer-lookup.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -11,21 +14,48 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
+/** Who a test calls as: a role (null = anonymous), maybe limited to a township or to trusted documents. */
+export interface Caller {
+  role: Role | null;
+  townshipCode?: string | null;
+  trustedDocumentsOnly?: boolean;
+}
+
+type Gql = <T = Record<string, any>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) => Promise<GraphQLResponse<T>>;
+
 export interface TestHub {
   url: string;
   orm: MikroORM;
   db: TestDatabase;
-  gql<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<T>>;
-  /** Counts the SQL statements run while `fn` runs. */
-  countQueries<R>(fn: () => Promise<R>): Promise<{ result: R; statements: string[] }>;
+  /** The API key `gql` sends (an ADMIN key unless `startTestHub`'s `as` says otherwise); null = anonymous. */
+  key: string | null;
+  /** `Authorization` for `key`, for requests made with fetch (files, exports); empty when anonymous. */
+  authHeaders: Record<string, string>;
+  /**
+   * POSTs a GraphQL request with `key`. Headers given win: `{ authorization: '' }` sends none (anonymous),
+   * `{ cookie: ... , authorization: '' }` calls as a signed-in browser.
+   */
+  gql: Gql;
+  /** A new API key (real, in the database) for another caller. */
+  createKey(caller: Caller, name?: string): Promise<string>;
+  /** `gql` as another caller: a key of that role (made once per call of `as`), or anonymous for role null. */
+  as(caller: Caller | Role | null): Promise<Gql>;
+  /**
+   * Counts the SQL statements the requests made while `fn` runs; the one viewer lookup of each request (see
+   * viewer-lookup.ts) is counted apart, in `viewerLookups`.
+   */
+  countQueries<R>(fn: () => Promise<R>): Promise<{ result: R; statements: string[]; viewerLookups: number }>;
   close(): Promise<void>;
 }
 
-export async function startTestHub(kind: 'demo' | 'empty' = 'demo'): Promise<TestHub> {
+export async function startTestHub(
+  kind: 'demo' | 'empty' = 'demo',
+  options: { as?: Caller | Role | null } = {},
+): Promise<TestHub> {
   const db = await createTestDatabase(kind);
   const log = createLogger('warn');
   const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } });
@@ -39,26 +69,62 @@ export async function startTestHub(kind: 'demo' | 'empty' = 'demo'): Promise<Tes
   }
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
+  let keys = 0;
+  const createKey = async (caller: Caller, name = `test key ${++keys}`) => {
+    if (!caller.role) throw new Error('an anonymous caller has no key');
+    const { key } = await new AccountService(orm.em.fork()).createApiKey(
+      {
+        name,
+        role: caller.role,
+        townshipCode: caller.townshipCode ?? null,
+        expiresInDays: 1,
+        trustedDocumentsOnly: caller.trustedDocumentsOnly ?? false,
+      },
+      'test-hub',
+    );
+    return key;
+  };
+  const clientFor =
+    (key: string | null): Gql =>
+    async (query, variables, headers = {}) => {
+      const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+      const all: Record<string, string> = { 'content-type': 'application/json', ...auth, ...headers };
+      if (all.authorization === '') delete all.authorization;
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: all,
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    };
+  const asCaller = (c: Caller | Role | null | undefined): Caller =>
+    c === undefined ? { role: 'ADMIN' } : c === null || typeof c === 'string' ? { role: c } : c;
+  const main = asCaller(options.as);
+  const key = main.role ? await createKey(main, `test ${main.role}`) : null;
   return {
     url,
     orm,
     db,
-    async gql(query, variables, headers = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, ...((await res.json()) as object) };
+    key,
+    authHeaders: key ? { authorization: `Bearer ${key}` } : {},
+    gql: clientFor(key),
+    createKey,
+    async as(caller) {
+      const c = asCaller(caller);
+      return clientFor(c.role ? await createKey(c) : null);
     },
     // Every statement goes through knex, the ORM's and the statistics' raw SQL alike.
     async countQueries(fn) {
       const statements: string[] = [];
+      let viewerLookups = 0;
       const knex = orm.em.getKnex();
-      const listen = (q: { sql: string }) => statements.push(q.sql);
+      const listen = (q: { sql: string }) => {
+        if (q.sql.startsWith(VIEWER_LOOKUP_TAG)) viewerLookups++;
+        else statements.push(q.sql);
+      };
       knex.on('query', listen);
       try {
-        return { result: await fn(), statements };
+        return { result: await fn(), statements, viewerLookups };
       } finally {
         knex.off('query', listen);
       }

@@ -1,3 +1,5 @@
+import { UserMenu } from '../features/auth/components/UserMenu';
+import { useSession } from '../features/auth/hooks/SessionProvider';
 import { useWallMode } from '../hooks/wallMode';
 import { formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -9,6 +11,7 @@ const LANGUAGE_NAMES: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' 
 export function TopBar() {
   const { m, lang, setLang } = useI18n();
   const { wall, setWall, updatedAt } = useWallMode();
+  const signedIn = useSession().state.status === 'signedIn';
   return (
     <header className="top-bar">
       <div className="top-bar__brand">
@@ -31,9 +34,12 @@ export function TopBar() {
             {m.wall.updatedAt(formatTime(lang, updatedAt))}
           </p>
         )}
-        <button type="button" className="top-bar__button" aria-pressed={wall} onClick={() => setWall(!wall)}>
-          {wall ? m.wall.exit : m.wall.enter}
-        </button>
+        {signedIn && (
+          <button type="button" className="top-bar__button" aria-pressed={wall} onClick={() => setWall(!wall)}>
+            {wall ? m.wall.exit : m.wall.enter}
+          </button>
+        )}
+        <UserMenu />
         <div className="lang-switch" role="group" aria-label={m.languageSwitch}>
           {LANGS.map((option) => (
             <button

@@ -17,6 +17,7 @@ import type {
   TrainingKind,
   VehicleType,
   Weather,
+  Role,
 } from '../graphql/generated/graphql';
 import type { RescueTeamLevel } from '../domain/enums';
 import type { Sector } from '../domain/sector';
@@ -106,6 +107,25 @@ const zhCN = {
     retry: '重试',
     loadFailed: (detail: string) => `数据加载失败：${detail}`,
     noData: '所选范围内没有数据。',
+  },
+  auth: {
+    title: '登录',
+    intro: '请使用您的账户登录安全生产监管数据中枢。',
+    login: '登录名',
+    password: '密码',
+    submit: '登录',
+    signingIn: '正在登录…',
+    failed: '登录名或密码错误，请重试。',
+    error: (detail: string) => `暂时无法登录：${detail}`,
+    expired: '登录已过期，请重新登录。',
+    signOut: '退出登录',
+    roles: {
+      ADMIN: '系统管理员',
+      EDITOR: '数据录入',
+      ANALYST: '分析人员',
+      LEADER: '领导',
+      PARTNER: '外部合作方',
+    } satisfies Record<Role, string>,
   },
   wall: {
     enter: '大屏模式',
@@ -928,6 +948,25 @@ const en: Messages = {
     retry: 'Retry',
     loadFailed: (detail: string) => `Could not load the data: ${detail}`,
     noData: 'No data for this selection.',
+  },
+  auth: {
+    title: 'Sign in',
+    intro: 'Sign in with your account to the work-safety supervision hub.',
+    login: 'Login name',
+    password: 'Password',
+    submit: 'Sign in',
+    signingIn: 'Signing in…',
+    failed: 'Wrong login name or password. Please try again.',
+    error: (detail: string) => `Cannot sign in at the moment: ${detail}`,
+    expired: 'Your session has ended. Please sign in again.',
+    signOut: 'Sign out',
+    roles: {
+      ADMIN: 'Administrator',
+      EDITOR: 'Editor',
+      ANALYST: 'Analyst',
+      LEADER: 'Leader',
+      PARTNER: 'Partner',
+    },
   },
   wall: {
     enter: 'Wall mode',

@@ -37,7 +37,7 @@ async function importFile(kind: ImportKind, bytes: Buffer) {
 }
 
 async function download(path: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
-  const res = await fetch(`${hub.url}${path}`);
+  const res = await fetch(`${hub.url}${path}`, { headers: hub.authHeaders });
   return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
 }
 

@@ -3,11 +3,14 @@
 //   GET  /import/templates/<kind>.csv|.xlsx?lang=zh   a kind's template
 //   GET  /import/jobs/<id>/problems.csv?lang=zh       the problem report of an import run
 //   GET  /export/<what>.csv|.xlsx?filter=<json>&groupBy=A,B&lang=zh   accidents, hazards, accident-stats, hazard-stats
+// Who may: uploads and problem reports EDITOR or ADMIN (as the import mutations); templates and exports any role.
 import type http from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { fromGlobalId, toGlobalId } from '../../common/global-id.js';
 import type { Logger } from '../../common/logger.js';
+import type { Viewer } from '../../common/viewer.js';
+import { ANY_ROLE, requireRole, WRITERS } from '../auth/access-rules.js';
 import { ImportError } from './import-error.js';
 import { findKind } from './kinds.js';
 
@@ -37,11 +40,13 @@ function attachment(res: http.ServerResponse, format: 'csv' | 'xlsx', name: stri
 
 /** A route handler: answers and returns true when the path is its, false otherwise. */
 export function fileRoutes(orm: MikroORM, log: Logger) {
-  return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
+  return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, viewer: Viewer): Promise<boolean> => {
     const path = url.pathname;
     if (!path.startsWith('/import/') && !path.startsWith('/export/')) return false;
     const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
     try {
+      const forWriters = path === '/import/files' || path.startsWith('/import/jobs/');
+      requireRole(viewer, forWriters ? WRITERS : ANY_ROLE, path);
       if (path === '/import/files') {
         if (req.method !== 'POST') return (problem(res, 405, '请用 POST 上传', 'upload with POST'), true);
         const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -56,7 +61,7 @@ export function fileRoutes(orm: MikroORM, log: Logger) {
         }
         const { storeFile } = await import('./import.service.js');
         const name = url.searchParams.get('name') ?? 'upload';
-        const stored = await storeFile(orm.em.getKnex(), req, name, url.searchParams.get('by') ?? 'web');
+        const stored = await storeFile(orm.em.getKnex(), req, name, url.searchParams.get('by') ?? viewer.name);
         sendJson(res, 201, { ...stored, id: toGlobalId('ImportFile', stored.id), databaseId: stored.id });
         return true;
       }
@@ -119,7 +124,14 @@ export function fileRoutes(orm: MikroORM, log: Logger) {
         res.destroy(e as Error);
         return true;
       }
-      if (e instanceof ImportError) problem(res, e.code === 'TOO_LARGE' ? 413 : 400, e.zh, e.en, e.code);
+      const code = e instanceof GraphQLError ? e.extensions?.code : undefined;
+      if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+        // The upload's body is still on the wire, unread: close the connection with the answer.
+        if (req.method === 'POST') res.setHeader('connection', 'close');
+        sendJson(res, code === 'FORBIDDEN' ? 403 : 401, {
+          errors: [{ message: (e as GraphQLError).message, extensions: { code } }],
+        });
+      } else if (e instanceof ImportError) problem(res, e.code === 'TOO_LARGE' ? 413 : 400, e.zh, e.en, e.code);
       else if (e instanceof GraphQLError && e.extensions?.code === 'BAD_USER_INPUT')
         sendJson(res, 400, { errors: [e.toJSON()] });
       else throw e;

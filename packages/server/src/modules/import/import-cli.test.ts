@@ -27,13 +27,16 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function hub(args: string[]): {
+function hub(
+  args: string[],
+  env: Record<string, string> = {},
+): {
   child: ChildProcess;
   done: Promise<{ code: number | null; stdout: string; stderr: string }>;
 } {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: dir,
-    env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -177,7 +180,8 @@ describe('hub import', () => {
 
 describe('hub import --server (through a running hub)', () => {
   it('uploads, follows the run, writes the report and exits as locally', async () => {
-    const running = await startTestHub('demo');
+    const running = await startTestHub('demo', { as: 'EDITOR' });
+    const token = { HUB_TOKEN: running.key! };
     try {
       fs.writeFileSync(
         path.join(dir, 'remote.csv'),
@@ -185,19 +189,29 @@ describe('hub import --server (through a running hub)', () => {
           '\n',
         ),
       );
-      const dry = await hub(['import', 'remote.csv', '--kind', 'accidents', '--dry-run', '--server', running.url]).done;
+      const dry = await hub(
+        ['import', 'remote.csv', '--kind', 'accidents', '--dry-run', '--server', running.url],
+        token,
+      ).done;
       expect(dry.code).toBe(1);
       expect(dry.stdout).toContain('INVALID');
       expect(fs.readFileSync(path.join(dir, 'remote.csv.problems.csv'), 'utf8')).toContain(
         '3,乡镇,火星镇,UNKNOWN_TOWNSHIP',
       );
-      const run = await hub(['import', 'remote.csv', '--kind', 'accidents', '--valid-only', '--server', running.url])
-        .done;
+      const run = await hub(
+        ['import', 'remote.csv', '--kind', 'accidents', '--valid-only', '--server', running.url],
+        token,
+      ).done;
       expect(run.stdout).toContain('COMMITTED');
       const [{ n }] = (await running.orm.em
         .getConnection()
         .execute(`select count(*)::int as n from accident where summary like 'remote-%'`)) as { n: number }[];
       expect(n).toBe(1);
+      // Without a key the running hub refuses the upload, and the command says which key to set.
+      const refused = await hub(['import', 'remote.csv', '--kind', 'accidents', '--dry-run', '--server', running.url])
+        .done;
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('HUB_TOKEN');
     } finally {
       await running.close();
     }

@@ -170,7 +170,7 @@ describe('rejections: every problem is reported with row, column, value and reas
       r.jobId,
     ]);
     expect(stored[0]!.n).toBe(r.problemCount);
-    const res = await fetch(`${hub.url}/import/jobs/${r.jobId}/problems.csv`);
+    const res = await fetch(`${hub.url}/import/jobs/${r.jobId}/problems.csv`, { headers: hub.authHeaders });
     expect(res.status).toBe(200);
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -411,7 +411,7 @@ describe('mappings', () => {
     );
     const up = await fetch(`${hub.url}/import/files?name=hk.csv&by=web-test`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/octet-stream', ...hub.authHeaders },
       body: bytes,
     });
     expect(up.status).toBe(201);

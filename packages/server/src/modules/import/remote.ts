@@ -9,10 +9,19 @@ import { ImportStatus } from './import.entities.js';
 import type { KindDef } from './kinds.js';
 import type { ImportProgress, ImportResult } from './runner.js';
 
+/**
+ * The API key of the import through a running hub (EDITOR or ADMIN): `HUB_TOKEN`, as printed by
+ * `hub token create --role EDITOR`.
+ */
+function authorization(): Record<string, string> {
+  const token = process.env.HUB_TOKEN?.trim();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 async function gql<T>(server: string, query: string, variables: Record<string, unknown>): Promise<T> {
   const res = await fetch(`${server}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...authorization() },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
@@ -68,11 +77,16 @@ export async function remoteImport(
     `${server}/import/files?name=${encodeURIComponent(path.basename(o.file))}&by=${encodeURIComponent(o.importedBy)}`,
     {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(size), ...authorization() },
       body: Readable.toWeb(fs.createReadStream(o.file)) as ReadableStream,
       duplex: 'half',
     } as RequestInit,
   );
+  if (upload.status === 401 || upload.status === 403)
+    throw new ImportError(
+      '上传被拒绝：请将 EDITOR 角色的 API 密钥放入环境变量 HUB_TOKEN（hub token create --role EDITOR --name 导入）',
+      `the upload was refused (${upload.status}): set HUB_TOKEN to an EDITOR key (hub token create --role EDITOR --name import)`,
+    );
   if (upload.status !== 201)
     throw new ImportError('上传失败', `the upload failed: ${upload.status} ${await upload.text()}`);
   const file = (await upload.json()) as { id: string };
@@ -103,7 +117,7 @@ export async function remoteImport(
   }
   let reportWritten = false;
   if (job.problemCount > 0) {
-    const res = await fetch(`${server}${job.problemsUrl}`);
+    const res = await fetch(`${server}${job.problemsUrl}`, { headers: authorization() });
     fs.writeFileSync(reportFile, Buffer.from(await res.arrayBuffer()));
     reportWritten = true;
   }

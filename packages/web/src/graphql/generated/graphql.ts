@@ -40,6 +40,13 @@ export type AccidentFilter = {
   weekdays?: Array<number> | null | undefined;
 };
 
+/** How the caller signed in. */
+export type CallerKind =
+  /** API 密钥 — a program with an API key. */
+  | 'KEY'
+  /** 用户 — a person with a dashboard session. */
+  | 'USER';
+
 /** Filters for emergency drills; all given conditions must hold. Dates are county dates, both ends included. */
 export type DrillFilter = {
   /** Held on or after this date. */
@@ -286,6 +293,19 @@ export type RoadClass =
   /** 村道 / Village road */
   | 'VILLAGE';
 
+/** What a signed-in person or an API key may do: ADMIN accounts and keys, EDITOR data entry and imports, ANALYST every query and export, LEADER dashboards, PARTNER third-party programs. */
+export type Role =
+  /** 系统管理员 / Administrator */
+  | 'ADMIN'
+  /** 分析人员 / Analyst */
+  | 'ANALYST'
+  /** 数据录入 / Editor */
+  | 'EDITOR'
+  /** 领导 / Leader */
+  | 'LEADER'
+  /** 外部合作方 / Partner */
+  | 'PARTNER';
+
 /** 安全社区 creation status of a township. */
 export type SafeCommunityStatus =
   /** 已达标 / Achieved */
@@ -444,6 +464,37 @@ export type Weather =
   | 'RAIN'
   /** 台风 / Typhoon */
   | 'TYPHOON';
+
+export type MeQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MeQuery = {
+  me: {
+    kind: CallerKind;
+    login: string | null;
+    name: string;
+    role: Role;
+    township: { code: string; name: string } | null;
+  } | null;
+};
+
+export type SignInMutationVariables = Exact<{
+  login: string;
+  password: string;
+}>;
+
+export type SignInMutation = {
+  signIn: {
+    kind: CallerKind;
+    login: string | null;
+    name: string;
+    role: Role;
+    township: { code: string; name: string } | null;
+  };
+};
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SignOutMutation = { signOut: boolean };
 
 export type CapacityPageQueryVariables = Exact<{
   year: number;
@@ -1296,6 +1347,119 @@ export const PlanItemFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PlanItemFieldsFragment, unknown>;
+export const MeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Me' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'login' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'township' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const SignInDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SignIn' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'login' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'signIn' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'login' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'login' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'password' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'login' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'township' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SignOut' },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'signOut' } }] },
+    },
+  ],
+} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
 export const CapacityPageDocument = {
   kind: 'Document',
   definitions: [

@@ -24,7 +24,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export function graphqlHandler(apollo: ApolloServer<HubContext>, context: () => Promise<HubContext>) {
+export function graphqlHandler(
+  apollo: ApolloServer<HubContext>,
+  context: (req: IncomingMessage) => Promise<HubContext>,
+) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -72,7 +75,7 @@ export function graphqlHandler(apollo: ApolloServer<HubContext>, context: () => 
     const started = performance.now();
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context,
+      context: () => context(req),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     // The server's own time, visible in the browser's developer tools and to benchmarks.

@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import sirv from 'sirv';
 import { createContext, type HubContext } from '../common/context.js';
 import type { Logger } from '../common/logger.js';
+import { ANONYMOUS, type Viewer } from '../common/viewer.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { DATABASE_UNAVAILABLE, formatError } from '../graphql/format-error.js';
 import { hubSchema } from '../graphql/schema.js';
@@ -42,10 +43,22 @@ const databaseUnavailableIs503: ApolloServerPlugin<HubContext> = {
   },
 };
 
+/** The address the request came from (the socket's; a proxy in front would need its forwarding header trusted). */
+export function clientIpOf(req: http.IncomingMessage): string | null {
+  return req.socket.remoteAddress ?? null;
+}
+
 export async function createHttpServer(
   orm: MikroORM,
   log: Logger,
-  options: { webDist?: string } = {},
+  options: {
+    webDist?: string;
+    /**
+     * TEST ONLY (set by test-support/test-hub.ts): fixes the viewer of each request. In production the sign-in
+     * (sessions, API keys) decides the viewer; until then every request is ANONYMOUS.
+     */
+    testOnlyViewer?: (req: http.IncomingMessage) => Viewer;
+  } = {},
 ): Promise<HubHttpServer> {
   const apollo = new ApolloServer<HubContext>({
     schema: await hubSchema(),
@@ -59,9 +72,10 @@ export async function createHttpServer(
     plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503],
   });
   await apollo.start();
-  const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log));
+  const viewerOf = options.testOnlyViewer ?? (() => ANONYMOUS);
+  const handleGraphql = graphqlHandler(apollo, async (req) => createContext(orm, log, viewerOf(req), clientIpOf(req)));
   // File import (upload, templates, problem reports) and export (lists and statistics as CSV/XLSX).
-  const handleFiles = fileRoutes(orm, log);
+  const handleFiles = fileRoutes(orm, log, viewerOf);
 
   const webDist = options.webDist ?? WEB_DIST;
   const serveWeb = fs.existsSync(path.join(webDist, 'index.html'))

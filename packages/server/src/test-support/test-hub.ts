@@ -1,6 +1,7 @@
 // A hub on a database of its own, listening on a free port, for tests that go through HTTP and GraphQL.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger } from '../common/logger.js';
+import { ANONYMOUS, type Viewer } from '../common/viewer.js';
 import { openOrm } from '../db/orm.js';
 import { createHttpServer, type HubHttpServer } from '../http/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -25,13 +26,38 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(kind: 'demo' | 'empty' = 'demo'): Promise<TestHub> {
+/** TEST ONLY: the header a test sets to choose the viewer of a request (see `withTestViewers`). */
+export const TEST_VIEWER_HEADER = 'x-test-viewer';
+
+/** Headers that make a request of a test hub started `withTestViewers` run as `viewer`. */
+export function asViewer(viewer: Partial<Viewer> & Pick<Viewer, 'role'>): Record<string, string> {
+  const full: Viewer = { ...ANONYMOUS, kind: 'user', id: '1', name: `test-${viewer.role}`, ...viewer };
+  return { [TEST_VIEWER_HEADER]: JSON.stringify(full) };
+}
+
+export interface TestHubOptions {
+  /**
+   * TEST ONLY: each request runs as the viewer in its `x-test-viewer` header (JSON; see `asViewer`), ANONYMOUS
+   * without it. Stands in for sign-in, so access rules can be tested on the real HTTP path.
+   */
+  withTestViewers?: boolean;
+}
+
+export async function startTestHub(kind: 'demo' | 'empty' = 'demo', options: TestHubOptions = {}): Promise<TestHub> {
   const db = await createTestDatabase(kind);
   const log = createLogger('warn');
   const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } });
   let http: HubHttpServer;
   try {
-    http = await createHttpServer(orm, log, { webDist: '/nonexistent' });
+    http = await createHttpServer(orm, log, {
+      webDist: '/nonexistent',
+      testOnlyViewer: options.withTestViewers
+        ? (req) => {
+            const header = req.headers[TEST_VIEWER_HEADER];
+            return typeof header === 'string' ? (JSON.parse(header) as Viewer) : ANONYMOUS;
+          }
+        : undefined,
+    });
   } catch (e) {
     await orm.close(true);
     await db.drop();

@@ -10,6 +10,7 @@ import { fromGlobalId, toGlobalId } from '../../common/global-id.js';
 import type { Logger } from '../../common/logger.js';
 import { ImportError } from './import-error.js';
 import { findKind } from './kinds.js';
+import { ANONYMOUS, type Viewer } from '../../common/viewer.js';
 
 // Browsers send these without asking first (no CORS preflight): an upload must use another content type.
 const SIMPLE_TYPES = ['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'];
@@ -36,7 +37,12 @@ function attachment(res: http.ServerResponse, format: 'csv' | 'xlsx', name: stri
 }
 
 /** A route handler: answers and returns true when the path is its, false otherwise. */
-export function fileRoutes(orm: MikroORM, log: Logger) {
+/** `viewerOf` tells who asks (the sign-in fills it); exports are limited to its township and masked for PARTNER. */
+export function fileRoutes(
+  orm: MikroORM,
+  log: Logger,
+  viewerOf: (req: http.IncomingMessage) => Viewer | Promise<Viewer> = () => ANONYMOUS,
+) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     const path = url.pathname;
     if (!path.startsWith('/import/') && !path.startsWith('/export/')) return false;
@@ -108,7 +114,7 @@ export function fileRoutes(orm: MikroORM, log: Logger) {
         const request = { what, format: m[2] as 'csv' | 'xlsx', lang, filter, groupBy } as const;
         await checkExport(request);
         attachment(res, request.format, `${what}.${request.format}`);
-        await writeExport(orm.em.fork(), request, res);
+        await writeExport(orm.em.fork(), request, res, await viewerOf(req));
         return true;
       }
       problem(res, 404, '没有这个地址', 'not found', 'NOT_FOUND');

@@ -110,7 +110,8 @@ describe('township-limited nodes', () => {
       [other],
     );
     const gid = (id: number) => Buffer.from(`Accident:${id}`).toString('base64');
-    const q = 'query ($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id } n: nodes(ids: [$a, $b]) { id } }';
+    const q =
+      'query ($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id } n: nodes(ids: [$a, $b]) { id } }';
     const d = await data(q, limited, { a: gid(mine!.id), b: gid(theirs!.id) });
     expect(d.a).not.toBeNull();
     expect(d.b).toBeNull();
@@ -122,13 +123,34 @@ describe('township-limited nodes', () => {
 });
 
 const STATS: [string, string][] = [
-  ['accidentStats', 'accidentStats(filter: $filter, groupBy: [TOWNSHIP, SECTOR]) { total { accidents deaths injuries directLossCny } groups { sector township { code } accidents deaths } }'],
-  ['hazardStats', 'hazardStats(filter: $filter, groupBy: [TOWNSHIP, LEVEL]) { total { found rectified overdue investmentCny } groups { level township { code } found } }'],
-  ['inspectionStats', 'inspectionStats(filter: $filter, groupBy: [TOWNSHIP]) { total { inspections } groups { township { code } inspections } }'],
-  ['enterpriseStats', 'enterpriseStats(filter: $filter, groupBy: [TOWNSHIP]) { total { enterprises } groups { township { code } enterprises } }'],
-  ['outreachStats', 'outreachStats(filter: $filter, groupBy: [TOWNSHIP]) { total { activities } groups { township { code } activities } }'],
-  ['taskStats', 'taskStats(filter: $filter, groupBy: [TOWNSHIP]) { total { assigned completed overdue } groups { township { code } assigned } }'],
-  ['investigationStats', 'investigationStats(filter: $filter, groupBy: [TOWNSHIP]) { total { accidents investigated closed } groups { township { code } accidents } }'],
+  [
+    'accidentStats',
+    'accidentStats(filter: $filter, groupBy: [TOWNSHIP, SECTOR]) { total { accidents deaths injuries directLossCny } groups { sector township { code } accidents deaths } }',
+  ],
+  [
+    'hazardStats',
+    'hazardStats(filter: $filter, groupBy: [TOWNSHIP, LEVEL]) { total { found rectified overdue investmentCny } groups { level township { code } found } }',
+  ],
+  [
+    'inspectionStats',
+    'inspectionStats(filter: $filter, groupBy: [TOWNSHIP]) { total { inspections } groups { township { code } inspections } }',
+  ],
+  [
+    'enterpriseStats',
+    'enterpriseStats(filter: $filter, groupBy: [TOWNSHIP]) { total { enterprises } groups { township { code } enterprises } }',
+  ],
+  [
+    'outreachStats',
+    'outreachStats(filter: $filter, groupBy: [TOWNSHIP]) { total { activities } groups { township { code } activities } }',
+  ],
+  [
+    'taskStats',
+    'taskStats(filter: $filter, groupBy: [TOWNSHIP]) { total { assigned completed overdue } groups { township { code } assigned } }',
+  ],
+  [
+    'investigationStats',
+    'investigationStats(filter: $filter, groupBy: [TOWNSHIP]) { total { accidents investigated closed } groups { township { code } accidents } }',
+  ],
 ];
 
 const FILTER_TYPES: Record<string, string> = {
@@ -193,7 +215,7 @@ describe('township-limited statistics', () => {
     const [item] = await sql<{ year: number }>("select year from work_plan_item where measure = 'INSPECTIONS' limit 1");
     if (!item) return expect.fail('the demo has an INSPECTIONS plan item');
     const [{ n }] = (await sql<{ n: number }>(
-      "select count(*)::int as n from inspection x join township t on t.id = x.township_id where t.code = ? and extract(year from x.inspected_on) = ?",
+      'select count(*)::int as n from inspection x join township t on t.id = x.township_id where t.code = ? and extract(year from x.inspected_on) = ?',
       [own, item.year],
     )) as [{ n: number }];
     const d = await data(`{ workPlan(year: ${item.year}) { measure actual } }`, limited);

@@ -1,5 +1,6 @@
 // Every entity of the hub, in one list for the ORM and the schema.
 import { Accident, RoadTrafficDetails } from '../modules/accident/accident.entity.js';
+import { AuditEntry } from '../modules/audit/audit.entity.js';
 import { SupervisoryCapacity } from '../modules/capacity/capacity.entity.js';
 import { CountyYearStatistics } from '../modules/county-statistics/county-year-statistics.entity.js';
 import { Department } from '../modules/department/department.entity.js';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   CountyYearStatistics,
   SupervisionTask,
   ...IMPORT_ENTITIES,
+  AuditEntry,
 ];

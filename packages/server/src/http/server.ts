@@ -13,6 +13,7 @@ import { ANONYMOUS, type Viewer } from '../common/viewer.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { DATABASE_UNAVAILABLE, formatError } from '../graphql/format-error.js';
 import { hubSchema } from '../graphql/schema.js';
+import { auditPlugin, flushAuditWrites } from '../modules/audit/audit.js';
 import { fileRoutes } from '../modules/import/file-routes.js';
 import { graphqlHandler } from './graphql-handler.js';
 
@@ -69,7 +70,7 @@ export async function createHttpServer(
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     // Apollo's landing page loads from the internet; the hub must work offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503],
+    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503, auditPlugin(log)],
   });
   await apollo.start();
   const viewerOf = options.testOnlyViewer ?? (() => ANONYMOUS);
@@ -136,6 +137,8 @@ export async function createHttpServer(
       await closed;
       clearTimeout(timer);
       await apollo.stop();
+      // Audit entries of the last requests are still being written: wait for them before the database closes.
+      await flushAuditWrites();
     },
   };
 }

@@ -143,9 +143,7 @@ async function personalValues(): Promise<string[]> {
     .map((r) => r.v)
     .filter(Boolean)
     .join('\n');
-  return rows
-    .map((r) => r.v)
-    .filter((v): v is string => !!v && v.length >= 4 && !publicText.includes(v));
+  return rows.map((r) => r.v).filter((v): v is string => !!v && v.length >= 4 && !publicText.includes(v));
 }
 
 function leaks(text: string, values: string[]): string[] {
@@ -173,7 +171,11 @@ async function scanGraphql(headers: Record<string, string>): Promise<string> {
     expect(res.errors).toBeUndefined();
     texts.push(JSON.stringify(res));
   }
-  const res = await hub.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ${fragments} } }`, { ids: globalIds }, headers);
+  const res = await hub.gql(
+    `query ($ids: [ID!]!) { nodes(ids: $ids) { id ${fragments} } }`,
+    { ids: globalIds },
+    headers,
+  );
   expect(res.errors).toBeUndefined();
   texts.push(JSON.stringify(res));
   return texts.join('\n');
@@ -201,7 +203,13 @@ async function scanExports(headers: Record<string, string>): Promise<string> {
 describe('personal data and PARTNER', () => {
   it('every marked field says so in the SDL', () => {
     expect(personalFields()).toEqual(
-      expect.arrayContaining(['Accident.cause', 'Accident.place', 'Accident.summary', 'Hazard.description', 'Inspection.notes']),
+      expect.arrayContaining([
+        'Accident.cause',
+        'Accident.place',
+        'Accident.summary',
+        'Hazard.description',
+        'Inspection.notes',
+      ]),
     );
     for (const name of personalFields()) {
       const [type, field] = name.split('.') as [string, string];

@@ -3,6 +3,7 @@
 // as a warning, never dropped silently. `flushAuditWrites()` waits for entries still being written.
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubContext } from '../../common/context.js';
 import type { Logger } from '../../common/logger.js';
@@ -98,8 +99,11 @@ export function auditPlugin(log: Logger): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, request, response }) {
+        async willSendResponse({ contextValue, operation: resolved, document, request, response }) {
           if (!contextValue?.viewer) return;
+          // A request that parsed but failed validation has no resolved operation; its document still tells.
+          const operation =
+            resolved ?? (document ? getOperationAST(document, request.operationName ?? undefined) : null);
           const operationType = operation?.operation;
           if (!isAudited(contextValue.viewer, operationType)) return;
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;

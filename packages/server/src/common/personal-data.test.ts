@@ -250,4 +250,44 @@ describe('personal data and PARTNER', () => {
       expect(text).not.toContain(fragment);
     expect(text).toContain(PERSONAL_DATA_MASK);
   }, 180_000);
+
+  it('import previews, problems and problem reports echo file cells: masked for PARTNER', async () => {
+    const csv =
+      '发生时间,乡镇,行业领域,企业统一社会信用代码,死亡人数,受伤人数,重伤人数,直接经济损失（元）,事故概况\n' +
+      '2014-05-01 10:00,13907771234,道路交通,,0,1,0,1000,张伟国驾驶桂N8K123\n';
+    const up = await fetch(`${hub.url}/import/files?name=p.csv&by=test`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...editor },
+      body: Buffer.from(csv, 'utf8'),
+    });
+    expect(up.status).toBe(201);
+    const file = (await up.json()) as { id: string };
+    const start = await hub.gql(
+      'mutation ($i: StartImportInput!) { startImport(input: $i) { id } }',
+      { i: { fileId: file.id, kind: 'ACCIDENT', dryRun: true, importedBy: 'test' } },
+      editor,
+    );
+    expect(start.errors).toBeUndefined();
+    const jobId = start.data!.startImport.id as string;
+    for (let i = 0; i < 100; i++) {
+      const job = await hub.gql('query ($id: ID!) { importJob(id: $id) { status } }', { id: jobId }, editor);
+      if (job.data!.importJob.status !== 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const q = `query ($id: ID!, $file: ID!) {
+      importProblems(jobId: $id) { totalCount items { row column value code reasonZh reasonEn } }
+      importFilePreview(fileId: $file) { header rows } }`;
+    const asAnalyst = JSON.stringify(await hub.gql(q, { id: jobId, file: file.id }, analyst));
+    expect(asAnalyst).toContain('13907771234');
+    const asPartner = await hub.gql(q, { id: jobId, file: file.id }, partner);
+    expect(asPartner.errors).toBeUndefined();
+    expect(asPartner.data!.importProblems.totalCount).toBeGreaterThan(0);
+    for (const fragment of ['13907771234', '桂N8K123', '张伟国'])
+      expect(JSON.stringify(asPartner)).not.toContain(fragment);
+    const reportUrl = `${hub.url}/import/jobs/${encodeURIComponent(jobId)}/problems.csv`;
+    expect(await (await fetch(reportUrl, { headers: analyst })).text()).toContain('13907771234');
+    const report = await (await fetch(reportUrl, { headers: partner })).text();
+    expect(report).toContain(PERSONAL_DATA_MASK);
+    expect(report).not.toContain('13907771234');
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import type { Logger } from '../../common/logger.js';
 import { ImportError } from './import-error.js';
 import { findKind } from './kinds.js';
 import { ANONYMOUS, type Viewer } from '../../common/viewer.js';
+import { masksPersonalData } from '../../common/personal-data.js';
 
 // Browsers send these without asking first (no CORS preflight): an upload must use another content type.
 const SIMPLE_TYPES = ['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'];
@@ -86,7 +87,7 @@ export function fileRoutes(
         if (!exists) return (problem(res, 404, `没有编号为 ${m[1]} 的导入`, `no import ${m[1]}`, 'NOT_FOUND'), true);
         const { problemsReport } = await import('./import.service.js');
         attachment(res, 'csv', `import-${id}-problems.csv`);
-        await problemsReport(orm.em.getKnex(), id!, res, lang);
+        await problemsReport(orm.em.getKnex(), id!, res, lang, masksPersonalData(await viewerOf(req)));
         return true;
       }
 

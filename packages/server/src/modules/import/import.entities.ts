@@ -270,10 +270,14 @@ export class ImportProblem {
   @Property({ type: 'string', length: 40 })
   code!: string;
 
+  // Reasons echo the cell's value (e.g. an unknown code or a malformed date), so they are masked like it.
+  @PersonalData()
   @Field({ description: 'Reason in Chinese.' })
   @Property({ type: 'text' })
   reasonZh!: string;
 
+  // Reasons echo the cell's value (e.g. an unknown code or a malformed date), so they are masked like it.
+  @PersonalData()
   @Field({ description: 'Reason in English.' })
   @Property({ type: 'text' })
   reasonEn!: string;

@@ -17,8 +17,9 @@
 // - rows owned by another township, or by a county department (tasks, plans, teams, capacity of departments):
 //   no — they are not its rows, and including them would make a list disagree with its statistics;
 // - county-wide reference data: yes — departments, county-year statistics, training sessions (county
-//   classes, no township), the county work plan's items and targets. Work-plan progress is computed over the
-//   whole county, so it is not shown to a limited caller (see work-plan.resolver.ts).
+//   classes, no township), the county work plan's items and targets. A plan item's `actual`/`progress` count
+//   the township's own rows (its part of the county target; see work-plan-progress.ts).
+// - import runs: COPY bypasses the ORM, so a limited caller may not start or undo one (import.resolver.ts).
 import type { EntityManager, EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Viewer } from './viewer.js';

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
+import { scopeEntityManager } from './township-scope.js';
 import { ANONYMOUS, type Viewer } from './viewer.js';
 
 /** What sign-in and sign-out need of the HTTP exchange: the session cookie in and out. */
@@ -25,13 +26,17 @@ export interface HubContext {
   log: Logger;
   viewer: Viewer;
   session: SessionChannel;
+  /** The caller's IP address (for the audit trail and rate limits); absent outside HTTP (tests, the command line). */
+  clientIp?: string | null;
 }
 
+/** The request's context; its EntityManager already sees only the viewer's township (see township-scope.ts). */
 export function createContext(
   orm: MikroORM,
   log: Logger,
   viewer: Viewer = ANONYMOUS,
   session: SessionChannel = NO_SESSION_CHANNEL,
+  clientIp: string | null = null,
 ): HubContext {
-  return { em: orm.em.fork(), orm, log, viewer, session };
+  return { em: scopeEntityManager(orm.em.fork(), viewer) as EntityManager, orm, log, viewer, session, clientIp };
 }

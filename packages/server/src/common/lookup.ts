@@ -6,8 +6,14 @@ import { Department } from '../modules/department/department.entity.js';
 import { Township } from '../modules/township/township.entity.js';
 import type { InputProblems } from './errors.js';
 import { fromGlobalId } from './global-id.js';
+import { townshipScopeOf } from './township-scope.js';
 
 export async function townshipByCode(em: EntityManager, code: string, problems: InputProblems, field = 'townshipCode') {
+  const own = townshipScopeOf(em);
+  if (own && code !== own) {
+    problems.add(field, `只能填写本乡镇的代码 ${own}`, `may only be your own township's code ${own}`);
+    return null;
+  }
   const township = await em.findOne(Township, { code });
   if (!township) problems.add(field, `没有代码为 ${code} 的乡镇`, `no township has code ${code}`);
   return township;

@@ -1,10 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 import { ENTITIES } from '../db/entities.js';
+import { BaseEntity } from './base.entity.js';
 import { BadUserInputError } from './errors.js';
 import { fromGlobalId } from './global-id.js';
 
-const BY_NAME = new Map<string, ClassType<object>>(ENTITIES.map((e) => [e.name, e as ClassType<object>]));
+// Only records that are Nodes (they extend BaseEntity); e.g. the audit log is not reachable through node(id:).
+const BY_NAME = new Map<string, ClassType<object>>(
+  ENTITIES.filter((e) => e.prototype instanceof BaseEntity).map((e) => [e.name, e as ClassType<object>]),
+);
 
 /** Any record by its global id, or null when none has that id. */
 export async function findNode(em: EntityManager, id: string): Promise<object | null> {

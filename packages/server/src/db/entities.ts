@@ -3,6 +3,7 @@ import { ApiKey } from '../modules/auth/api-key.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Accident, RoadTrafficDetails } from '../modules/accident/accident.entity.js';
+import { AuditEntry } from '../modules/audit/audit.entity.js';
 import { SupervisoryCapacity } from '../modules/capacity/capacity.entity.js';
 import { CountyYearStatistics } from '../modules/county-statistics/county-year-statistics.entity.js';
 import { Department } from '../modules/department/department.entity.js';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   CountyYearStatistics,
   SupervisionTask,
   ...IMPORT_ENTITIES,
+  AuditEntry,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ACCOUNT_ENTITIES, ENTITIES } from './entities.js';
 import { MIGRATIONS } from '../migrations/index.js';
+import { TownshipScopeGuard } from '../common/township-scope.js';
 
 /** The ORM's settings for one database URL. Migrations are imported as a list so they work from dist/ and src/. */
 export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
@@ -10,6 +11,8 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     clientUrl,
     entities: [...ENTITIES, ...ACCOUNT_ENTITIES],
     extensions: [Migrator],
+    // A township-limited caller writes only its own township's rows, whatever service does the writing.
+    subscribers: [new TownshipScopeGuard()],
     // Batch reference and collection loads within a tick: resolvers stay simple and free of N+1.
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,

@@ -1,5 +1,6 @@
 // Every resolver of the hub; a module adds its resolver here.
 import { AccidentResolver } from '../modules/accident/accident.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { TownshipResolver } from '../modules/township/township.resolver.js';
 import { TrainingSessionResolver } from '../modules/training/training.resolver.js';
 import { OutreachActivityResolver } from '../modules/outreach/outreach.resolver.js';
@@ -47,4 +48,5 @@ export const RESOLVERS = [
   MeResolver,
   UserResolver,
   ApiKeyResolver,
+  AuditResolver,
 ] as const;

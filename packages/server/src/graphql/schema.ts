@@ -3,6 +3,7 @@ import '../common/enums.js';
 import { DateTimeResolver } from 'graphql-scalars';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { maskPersonalData } from '../common/personal-data.js';
 import { RESOLVERS } from './resolvers.js';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -20,7 +21,8 @@ export function hubSchema(): Promise<GraphQLSchema> {
       "Reading the county's work-safety data: lists as Relay connections, statistics computed in the database.";
     schema.getMutationType()!.description =
       'Changing the data. Each mutation validates its input first and writes in one transaction, or not at all.';
-    return schema;
+    // Personal data is masked for PARTNER on every field marked @PersonalData() (see common/personal-data.ts).
+    return maskPersonalData(schema);
   });
   return built;
 }

@@ -16,6 +16,7 @@ import { hubSchema } from '../graphql/schema.js';
 import { accessControlPlugin } from '../modules/auth/access-rules.js';
 import { clearedSessionCookie, isHttps } from '../modules/auth/session-cookie.js';
 import { identifyRequest, type RequestIdentity, UnauthenticatedError } from '../modules/auth/viewer-lookup.js';
+import { auditPlugin, flushAuditWrites } from '../modules/audit/audit.js';
 import { fileRoutes } from '../modules/import/file-routes.js';
 import { graphqlHandler } from './graphql-handler.js';
 
@@ -46,10 +47,17 @@ const databaseUnavailableIs503: ApolloServerPlugin<HubContext> = {
   },
 };
 
+/** The address the request came from (the socket's; a proxy in front would need its forwarding header trusted). */
+export function clientIpOf(req: http.IncomingMessage): string | null {
+  return req.socket.remoteAddress ?? null;
+}
+
 export async function createHttpServer(
   orm: MikroORM,
   log: Logger,
-  options: { webDist?: string } = {},
+  options: {
+    webDist?: string;
+  } = {},
 ): Promise<HubHttpServer> {
   const apollo = new ApolloServer<HubContext>({
     schema: await hubSchema(),
@@ -60,7 +68,7 @@ export async function createHttpServer(
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     // Apollo's landing page loads from the internet; the hub must work offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503, accessControlPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503, accessControlPlugin, auditPlugin(log)],
   });
   await apollo.start();
   const handleGraphql = graphqlHandler(apollo);
@@ -113,11 +121,17 @@ export async function createHttpServer(
         if (!identity) return;
         const secure = isHttps(req);
         return await handleGraphql(req, res, url, async () =>
-          createContext(orm, log, identity.viewer, {
-            sessionToken: identity.sessionToken,
-            secure,
-            setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
-          }),
+          createContext(
+            orm,
+            log,
+            identity.viewer,
+            {
+              sessionToken: identity.sessionToken,
+              secure,
+              setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
+            },
+            clientIpOf(req),
+          ),
         );
       }
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
@@ -171,6 +185,8 @@ export async function createHttpServer(
       await closed;
       clearTimeout(timer);
       await apollo.stop();
+      // Audit entries of the last requests are still being written: wait for them before the database closes.
+      await flushAuditWrites();
     },
   };
 }

@@ -42,6 +42,8 @@ export interface TestHub {
   gql: Gql;
   /** A new API key (real, in the database) for another caller. */
   createKey(caller: Caller, name?: string): Promise<string>;
+  /** The `Authorization` header of a new key for `caller` (named `name`), to pass to `gql` or fetch. */
+  headersFor(caller: Caller, name?: string): Promise<Record<string, string>>;
   /** `gql` as another caller: a key of that role (made once per call of `as`), or anonymous for role null. */
   as(caller: Caller | Role | null): Promise<Gql>;
   /**
@@ -109,6 +111,9 @@ export async function startTestHub(
     authHeaders: key ? { authorization: `Bearer ${key}` } : {},
     gql: clientFor(key),
     createKey,
+    async headersFor(caller, name) {
+      return { authorization: `Bearer ${await createKey(caller, name)}` };
+    },
     async as(caller) {
       const c = asCaller(caller);
       return clientFor(c.role ? await createKey(c) : null);

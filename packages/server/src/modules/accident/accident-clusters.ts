@@ -9,6 +9,7 @@ import { startOfCountyDay } from '../../common/date-range.js';
 import { MonthScalar } from '../../common/scalars.js';
 import { Township } from '../township/township.entity.js';
 import { poissonUpperTail } from './poisson.js';
+import { townshipScopeOf } from '../../common/township-scope.js';
 
 export const CLUSTER_RULES = {
   /** Months of history the baseline looks back over. */
@@ -104,7 +105,10 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
   const local = `(a.occurred_at at time zone ${COUNTY_TZ_SQL})`;
   // One statement: monthly counts per field, county-wide and per township, from the baseline's start to the
   // year's end, plus the first month the database has any accident (history before it is unknown, not zero).
-  const rows = (await knex('accident as a')
+  // A township-limited caller gets its township's series only: no county-wide series (it would count other
+  // townships) and no other township's.
+  const townshipCode = townshipScopeOf(em);
+  const query = knex('accident as a')
     .select(
       knex.raw(`a.sector, a.township_id, to_char(${local}, 'YYYY-MM') as month, count(*)::int as accidents,
         count(*) filter (where a.deaths + a.missing > 0)::int as fatal, sum(a.deaths)::int as deaths,
@@ -115,8 +119,12 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
     .where('a.occurred_at', '>=', startOfCountyDay(`${monthOf(first)}-01`))
     .where('a.occurred_at', '<', startOfCountyDay(`${year + 1}-01-01`))
     .groupByRaw(
-      `grouping sets ((a.sector, to_char(${local}, 'YYYY-MM')), (a.sector, a.township_id, to_char(${local}, 'YYYY-MM')))`,
-    )) as Record<string, unknown>[];
+      townshipCode
+        ? `grouping sets ((a.sector, a.township_id, to_char(${local}, 'YYYY-MM')))`
+        : `grouping sets ((a.sector, to_char(${local}, 'YYYY-MM')), (a.sector, a.township_id, to_char(${local}, 'YYYY-MM')))`,
+    );
+  if (townshipCode) query.whereIn('a.township_id', knex('township').select('id').where('code', townshipCode));
+  const rows = (await query) as Record<string, unknown>[];
   if (!rows.length) return [];
 
   const historyStart = monthIndex(String(rows[0]!.first_month));

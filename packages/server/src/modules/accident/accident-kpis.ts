@@ -146,7 +146,7 @@ export async function accidentKpis(
   // One statement over the span of all three periods; the dates of `filter` give way to the periods.
   const earliest = new Date(Math.min(periods.last_year[0].getTime(), periods.previous[0].getTime()));
   const base = knex('accident as a').join('township as t', 't.id', 'a.township_id');
-  const q = applyAccidentFilter(base, { ...filter, from: undefined, to: undefined })
+  const q = applyAccidentFilter(em, base, { ...filter, from: undefined, to: undefined })
     .where('a.occurred_at', '>=', earliest)
     .where('a.occurred_at', '<', end)
     .select(knex.raw(select.join(', '), bindings));

@@ -170,7 +170,7 @@ export async function accidentStats(
 ): Promise<AccidentStats> {
   const knex = em.getKnex();
   const dims = [...new Set(groupBy)];
-  const base = applyAccidentFilter(knex('accident as a').join('township as t', 't.id', 'a.township_id'), filter);
+  const base = applyAccidentFilter(em, knex('accident as a').join('township as t', 't.id', 'a.township_id'), filter);
   const { total, groups } = await runGrouped(
     knex,
     base,

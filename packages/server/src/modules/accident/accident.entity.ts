@@ -4,6 +4,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../../common/base.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Township } from '../township/township.entity.js';
+import { PersonalData } from '../../common/personal-data.js';
 
 /** The details a road-traffic accident adds; stored in the accident's own row, so statistics need no join. */
 @ObjectType({ description: 'Details of a road-traffic accident (道路交通事故).' })
@@ -59,6 +60,7 @@ export class Accident extends BaseEntity<'deaths' | 'missing' | 'injuries' | 'se
   @ManyToOne(() => Enterprise, { ref: true, nullable: true, index: true })
   enterprise?: Ref<Enterprise> | null;
 
+  @PersonalData()
   @Field(() => String, { nullable: true, description: 'Where it happened, in words.' })
   @Property({ type: 'string', length: 200, nullable: true })
   place?: string | null;
@@ -96,10 +98,12 @@ export class Accident extends BaseEntity<'deaths' | 'missing' | 'injuries' | 'se
   @Index()
   severity!: Severity;
 
-  @Field(() => String, { nullable: true, description: 'Summary of what happened. May contain personal data.' })
+  @PersonalData()
+  @Field(() => String, { nullable: true, description: 'Summary of what happened.' })
   @Property({ type: 'text', nullable: true })
   summary?: string | null;
 
+  @PersonalData()
   @Field(() => String, { nullable: true, description: 'Direct cause, in words.' })
   @Property({ type: 'text', nullable: true })
   cause?: string | null;

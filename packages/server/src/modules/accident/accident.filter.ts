@@ -1,11 +1,12 @@
 // One accident filter, two translations: a MikroORM FilterQuery for lists and a knex WHERE for the
 // statistics, so a list and its aggregates always count the same records.
-import { type FilterQuery, type Knex, raw } from '@mikro-orm/postgresql';
+import { type FilterQuery, type Knex, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { checkRange, endOfCountyDay, startOfCountyDay } from '../../common/date-range.js';
 import { BadUserInputError } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import type { Accident } from './accident.entity.js';
 import type { AccidentFilter } from './accident.inputs.js';
+import { scopedTownshipCodes } from '../../common/township-scope.js';
 
 function enterpriseKeys(ids: string[]): number[] {
   return ids.map((id, i) => {
@@ -63,7 +64,13 @@ export function accidentWhere(filter: AccidentFilter = {}): FilterQuery<Accident
 }
 
 /** Adds the filter to a query over `accident as a` (joined to `township as t`). Parameters only. */
-export function applyAccidentFilter(qb: Knex.QueryBuilder, filter: AccidentFilter = {}): Knex.QueryBuilder {
+export function applyAccidentFilter(
+  em: EntityManager,
+  qb: Knex.QueryBuilder,
+  given: AccidentFilter = {},
+): Knex.QueryBuilder {
+  // A township-limited caller's figures count only its own township (see common/township-scope.ts).
+  const filter = { ...given, townshipCodes: scopedTownshipCodes(em, given.townshipCodes) };
   checkRange(filter.from, filter.to);
   if (filter.from) qb.where('a.occurred_at', '>=', startOfCountyDay(filter.from));
   if (filter.to) qb.where('a.occurred_at', '<', endOfCountyDay(filter.to));

@@ -34,6 +34,7 @@ export const ROOT_FIELD_ROLES: Readonly<Record<string, readonly Role[] | typeof 
   resetUserPassword: ADMIN_ONLY,
   createApiKey: ADMIN_ONLY,
   revokeApiKey: ADMIN_ONLY,
+  auditLog: ADMIN_ONLY,
 };
 
 /** The rule of one root field of an operation of the given type. */

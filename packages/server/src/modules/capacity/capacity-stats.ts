@@ -1,3 +1,4 @@
+import { townshipScopeOf } from '../../common/township-scope.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { runGrouped, toInt } from '../../common/grouping.js';
@@ -67,6 +68,9 @@ export class CapacityStats {
 export async function capacityStats(em: EntityManager, year: number): Promise<CapacityStats> {
   const knex = em.getKnex();
   const base = knex('supervisory_capacity as c').where('c.year', year);
+  // A township-limited caller: its township's records only (not the departments', not other townships').
+  const townshipCode = townshipScopeOf(em);
+  if (townshipCode) base.whereIn('c.township_id', knex('township').select('id').where('code', townshipCode));
   const { total: r } = await runGrouped(knex, base, [], MEASURES);
   return {
     year,

@@ -109,7 +109,11 @@ export async function enterpriseStats(
 ): Promise<EnterpriseStats> {
   const knex = em.getKnex();
   const dims = [...new Set(groupBy)];
-  const base = applyEnterpriseFilter(knex('enterprise as e').join('township as t', 't.id', 'e.township_id'), filter);
+  const base = applyEnterpriseFilter(
+    em,
+    knex('enterprise as e').join('township as t', 't.id', 'e.township_id'),
+    filter,
+  );
   const { total, groups } = await runGrouped(
     knex,
     base,

@@ -19,6 +19,9 @@ import ExcelJS from 'exceljs';
 import { coerceInputValue, type GraphQLInputType } from 'graphql';
 import { BadUserInputError } from '../../common/errors.js';
 import { toGlobalId } from '../../common/global-id.js';
+import { isPersonalField, masksPersonalData, PERSONAL_DATA_MASK } from '../../common/personal-data.js';
+import { scopeEntityManager } from '../../common/township-scope.js';
+import { ANONYMOUS, type Viewer } from '../../common/viewer.js';
 import { hubSchema } from '../../graphql/schema.js';
 import { AccidentDimension, accidentStats } from '../accident/accident-stats.js';
 import { applyAccidentFilter } from '../accident/accident.filter.js';
@@ -175,7 +178,7 @@ function hazardFields(r: Row): Record<string, unknown> {
   };
 }
 
-async function writeList(em: EntityManager, req: ExportRequest, out: Writable): Promise<void> {
+async function writeList(em: EntityManager, req: ExportRequest, out: Writable, viewer: Viewer): Promise<void> {
   const knex = em.getKnex();
   const accidents = req.what === 'accidents';
   const kind = kindDef(accidents ? ImportKind.ACCIDENT : ImportKind.HAZARD);
@@ -184,6 +187,7 @@ async function writeList(em: EntityManager, req: ExportRequest, out: Writable): 
   const filter = await coerceFilter(accidents ? 'AccidentFilter' : 'HazardFilter', req.filter);
   const base = accidents
     ? applyAccidentFilter(
+        em,
         knex('accident as a')
           .join('township as t', 't.id', 'a.township_id')
           .leftJoin('enterprise as e', 'e.id', 'a.enterprise_id')
@@ -196,12 +200,18 @@ async function writeList(em: EntityManager, req: ExportRequest, out: Writable): 
         filter as AccidentFilter,
       )
     : applyHazardFilter(
+        em,
         knex('hazard as h')
           .join('township as t', 't.id', 'h.township_id')
           .leftJoin('enterprise as e', 'e.id', 'h.enterprise_id')
           .select('h.*', 't.code as township_code', 'e.credit_code'),
         filter as HazardFilter,
       );
+  // Personal data is masked column by column for PARTNER, by the same marks as the GraphQL fields.
+  const entityName = accidents ? 'Accident' : 'Hazard';
+  const masked = new Set(
+    masksPersonalData(viewer) ? kind.fields.filter((f) => isPersonalField(entityName, f.name)).map((f) => f.name) : [],
+  );
   const sink = await openSink(req.format, out, req.lang === 'zh' ? kind.zh : kind.en, header);
   const alias = accidents ? 'a' : 'h';
   const orderColumn = accidents ? 'a.occurred_at' : 'h.found_on';
@@ -219,6 +229,7 @@ async function writeList(em: EntityManager, req: ExportRequest, out: Writable): 
         const cells: unknown[] = kind.fields.map((f) => {
           const value = v[f.name];
           if (value === null || value === undefined) return null;
+          if (masked.has(f.name)) return PERSONAL_DATA_MASK;
           // Numbers stay numbers; everything else as a person reads it (labels, county time).
           return typeof value === 'number' ? value : formatValue(value, f.type, req.lang);
         });
@@ -381,8 +392,17 @@ export async function checkExport(req: ExportRequest): Promise<void> {
   if (req.what === 'hazard-stats') parseDimensions(req.groupBy, HAZARD_DIMS, 'HazardDimension');
 }
 
-/** Writes an export to `out`, streamed; the caller ends nothing itself. */
-export async function writeExport(em: EntityManager, req: ExportRequest, out: Writable): Promise<void> {
-  if (req.what === 'accidents' || req.what === 'hazards') return writeList(em, req, out);
+/**
+ * Writes an export to `out`, streamed; the caller ends nothing itself. `em` is a fresh fork: it is limited to
+ * the viewer's township here (as a request's context is), and personal data is masked for PARTNER.
+ */
+export async function writeExport(
+  em: EntityManager,
+  req: ExportRequest,
+  out: Writable,
+  viewer: Viewer = ANONYMOUS,
+): Promise<void> {
+  scopeEntityManager(em, viewer);
+  if (req.what === 'accidents' || req.what === 'hazards') return writeList(em, req, out, viewer);
   return writeStats(em, req, out);
 }

@@ -186,6 +186,7 @@ export async function hazardStats(
   const knex = em.getKnex();
   const dims = [...new Set(groupBy)];
   const base = applyHazardFilter(
+    em,
     knex('hazard as h')
       .join('township as t', 't.id', 'h.township_id')
       .leftJoin('enterprise as e', 'e.id', 'h.enterprise_id'),

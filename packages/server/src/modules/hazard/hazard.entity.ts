@@ -6,6 +6,7 @@ import { DateScalar } from '../../common/scalars.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { Township } from '../township/township.entity.js';
+import { PersonalData } from '../../common/personal-data.js';
 
 /** 隐患: a hazard found in an enterprise or place, with its rectification. */
 @ObjectType({ implements: Node, description: '隐患 — a hazard and its rectification.' })
@@ -34,6 +35,7 @@ export class Hazard extends BaseEntity<'investmentCny' | 'overdue'> {
   @Enum({ items: () => HazardCategory })
   category!: HazardCategory;
 
+  @PersonalData()
   @Field({ description: 'What was found.' })
   @Property({ type: 'text' })
   description!: string;

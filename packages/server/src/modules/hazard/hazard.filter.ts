@@ -1,13 +1,14 @@
 // One hazard filter, two translations: a MikroORM FilterQuery for lists and a knex WHERE for the
 // statistics, so a list and its aggregates always count the same hazards.
 import { HazardStatus } from '@hub/schema';
-import { type FilterQuery, type Knex, raw } from '@mikro-orm/postgresql';
+import { type FilterQuery, type Knex, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { checkRange } from '../../common/date-range.js';
 import { BadUserInputError } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { COUNTY_TZ_SQL } from '../../common/grouping.js';
 import type { Hazard } from './hazard.entity.js';
 import type { HazardFilter } from './hazard.inputs.js';
+import { scopedTownshipCodes } from '../../common/township-scope.js';
 
 /** Today in the county, read from the database clock so that lists and statistics agree. */
 export const COUNTY_TODAY_SQL = `(now() at time zone ${COUNTY_TZ_SQL})::date`;
@@ -64,7 +65,13 @@ export function hazardWhere(filter: HazardFilter = {}): FilterQuery<Hazard> {
 }
 
 /** Adds the filter to a query over `hazard as h` (joined to `township as t`). Parameters only. */
-export function applyHazardFilter(qb: Knex.QueryBuilder, filter: HazardFilter = {}): Knex.QueryBuilder {
+export function applyHazardFilter(
+  em: EntityManager,
+  qb: Knex.QueryBuilder,
+  given: HazardFilter = {},
+): Knex.QueryBuilder {
+  // A township-limited caller's figures count only its own township (see common/township-scope.ts).
+  const filter = { ...given, townshipCodes: scopedTownshipCodes(em, given.townshipCodes) };
   checkRange(filter.from, filter.to);
   if (filter.from) qb.where('h.found_on', '>=', filter.from);
   if (filter.to) qb.where('h.found_on', '<=', filter.to);

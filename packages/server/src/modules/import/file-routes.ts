@@ -13,6 +13,7 @@ import type { Viewer } from '../../common/viewer.js';
 import { ANY_ROLE, requireRole, WRITERS } from '../auth/access-rules.js';
 import { ImportError } from './import-error.js';
 import { findKind } from './kinds.js';
+import { masksPersonalData } from '../../common/personal-data.js';
 
 // Browsers send these without asking first (no CORS preflight): an upload must use another content type.
 const SIMPLE_TYPES = ['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'];
@@ -85,7 +86,7 @@ export function fileRoutes(orm: MikroORM, log: Logger) {
         if (!exists) return (problem(res, 404, `没有编号为 ${m[1]} 的导入`, `no import ${m[1]}`, 'NOT_FOUND'), true);
         const { problemsReport } = await import('./import.service.js');
         attachment(res, 'csv', `import-${id}-problems.csv`);
-        await problemsReport(orm.em.getKnex(), id!, res, lang);
+        await problemsReport(orm.em.getKnex(), id!, res, lang, masksPersonalData(viewer));
         return true;
       }
 
@@ -113,7 +114,7 @@ export function fileRoutes(orm: MikroORM, log: Logger) {
         const request = { what, format: m[2] as 'csv' | 'xlsx', lang, filter, groupBy } as const;
         await checkExport(request);
         attachment(res, request.format, `${what}.${request.format}`);
-        await writeExport(orm.em.fork(), request, res);
+        await writeExport(orm.em.fork(), request, res, viewer);
         return true;
       }
       problem(res, 404, '没有这个地址', 'not found', 'NOT_FOUND');

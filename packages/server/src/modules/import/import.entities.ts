@@ -5,6 +5,7 @@ import { BigIntType, BlobType, Entity, Enum, Index, ManyToOne, PrimaryKey, Prope
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, Node } from '../../common/base.entity.js';
+import { PersonalData } from '../../common/personal-data.js';
 
 /** The kinds of record that can be imported (and have templates). */
 export enum ImportKind {
@@ -260,6 +261,7 @@ export class ImportProblem {
   @Property({ type: 'string', length: 255 })
   column!: string;
 
+  @PersonalData()
   @Field(() => String, { nullable: true, description: 'The value in the cell.' })
   @Property({ type: 'text', nullable: true })
   value?: string | null;
@@ -268,10 +270,14 @@ export class ImportProblem {
   @Property({ type: 'string', length: 40 })
   code!: string;
 
+  // Reasons echo the cell's value (e.g. an unknown code or a malformed date), so they are masked like it.
+  @PersonalData()
   @Field({ description: 'Reason in Chinese.' })
   @Property({ type: 'text' })
   reasonZh!: string;
 
+  // Reasons echo the cell's value (e.g. an unknown code or a malformed date), so they are masked like it.
+  @PersonalData()
   @Field({ description: 'Reason in English.' })
   @Property({ type: 'text' })
   reasonEn!: string;

@@ -29,6 +29,8 @@ import { ImportError } from './import-error.js';
 import { ImportFile, ImportJob, ImportKind, ImportMapping, ImportProblem } from './import.entities.js';
 import { KINDS, kindDef } from './kinds.js';
 import { MappingError } from './mapping.js';
+import { PersonalData } from '../../common/personal-data.js';
+import type { Viewer } from '../../common/viewer.js';
 
 const ImportJobConnection = connectionType(ImportJob, 'ImportJob', 'import run');
 
@@ -96,6 +98,18 @@ class ImportProblemPage {
   items!: ImportProblem[];
 }
 
+/**
+ * Imports write with COPY, past the ORM's township checks: a township-limited caller may not run or undo them
+ * (its rows go through the mutations, which keep it to its township).
+ */
+function refuseTownshipLimited(viewer: Viewer): void {
+  if (viewer.townshipCode)
+    throw new GraphQLError(
+      `限定乡镇（${viewer.townshipCode}）的调用方不能批量导入或撤销导入 / a caller limited to township ${viewer.townshipCode} cannot run or undo imports`,
+      { extensions: { code: 'FORBIDDEN' } },
+    );
+}
+
 @ObjectType({ simpleResolvers: true, description: 'The first rows of an uploaded file, as text, to build a mapping.' })
 class ImportFilePreview {
   @Field({ description: 'CSV or XLSX.' })
@@ -107,6 +121,7 @@ class ImportFilePreview {
   @Field(() => [String], { description: 'The header row.' })
   header!: string[];
 
+  @PersonalData()
   @Field(() => [[String]], { description: 'The first data rows (cells as text; empty cells as "").' })
   rows!: string[][];
 }
@@ -301,7 +316,11 @@ export class ImportResolver {
       'Starts a dry run or a commit of an uploaded file and answers at once with the RUNNING job; poll `importJob` for ' +
       'progress and the outcome. A commit is one transaction: with any invalid row it writes nothing, unless `validOnly`.',
   })
-  async startImport(@Ctx() { em, log }: HubContext, @Arg('input', () => StartImportInput) input: StartImportInput) {
+  async startImport(
+    @Ctx() { em, log, viewer }: HubContext,
+    @Arg('input', () => StartImportInput) input: StartImportInput,
+  ) {
+    refuseTownshipLimited(viewer);
     const { fileStream, findFile, requireMapping } = await import('./import.service.js');
     const { createJob, runImport } = await import('./runner.js');
     const { validateMapping } = await import('./mapping.js');
@@ -350,10 +369,11 @@ export class ImportResolver {
       'when later records refer to those rows.',
   })
   async undoImport(
-    @Ctx() { em }: HubContext,
+    @Ctx() { em, viewer }: HubContext,
     @Arg('id', () => ID) id: string,
     @Arg('by', { description: 'Who undoes it.' }) by: string,
   ) {
+    refuseTownshipLimited(viewer);
     const { undoImport } = await import('./import.service.js');
     const jobId = databaseKey(id, 'ImportJob', 'id');
     await undoImport(em.getKnex(), jobId, by).catch(userError);

@@ -8,6 +8,7 @@ import { findKind, kindDef, type KindDef } from './kinds.js';
 import { MappingError, type MappingDefinition, validateMapping } from './mapping.js';
 import { markAbandoned } from './runner.js';
 import { REPORT_HEADER, reportRow, writeCsv, type Lang } from './template.js';
+import { maskValue, PERSONAL_DATA_MASK } from '../../common/personal-data.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Mappings
@@ -146,7 +147,14 @@ export function fileStream(knex: Knex, id: number): Readable {
 // ---------------------------------------------------------------------------------------------------------
 // Jobs and their problems
 
-export async function problemsReport(knex: Knex, jobId: number, out: Writable, lang: Lang = 'zh'): Promise<void> {
+/** The problem report of a run as CSV; `masked` hides the cell values and reasons (they echo the file's cells). */
+export async function problemsReport(
+  knex: Knex,
+  jobId: number,
+  out: Writable,
+  lang: Lang = 'zh',
+  masked = false,
+): Promise<void> {
   async function* rows() {
     let after = 0;
     for (;;) {
@@ -168,10 +176,10 @@ export async function problemsReport(knex: Knex, jobId: number, out: Writable, l
         yield reportRow({
           row: p.row,
           column: p.column,
-          value: p.value,
+          value: masked ? (maskValue(p.value) as string | null) : p.value,
           code: p.code,
-          zh: p.reason_zh,
-          en: p.reason_en,
+          zh: masked ? PERSONAL_DATA_MASK : p.reason_zh,
+          en: masked ? PERSONAL_DATA_MASK : p.reason_en,
         });
       after = page[page.length - 1]!.id;
     }

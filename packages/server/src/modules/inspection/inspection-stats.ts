@@ -173,7 +173,7 @@ export async function inspectionStats(
       codes ? [codes] : [],
     );
   }
-  applyInspectionFilter(base, filter);
+  applyInspectionFilter(em, base, filter);
   const { total, groups } = await runGrouped(
     knex,
     base,

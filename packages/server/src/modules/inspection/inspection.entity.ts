@@ -6,6 +6,7 @@ import { DateScalar } from '../../common/scalars.js';
 import { Department } from '../department/department.entity.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Township } from '../township/township.entity.js';
+import { PersonalData } from '../../common/personal-data.js';
 
 /** 执法检查: an enforcement inspection; joint when more than one department took part. */
 @ObjectType({ implements: Node, description: '执法检查 — an enforcement inspection.' })
@@ -41,6 +42,7 @@ export class Inspection extends BaseEntity<'departments' | 'joint' | 'penaltyCny
   @Property({ type: 'double', default: 0 })
   penaltyCny: number = 0;
 
+  @PersonalData()
   @Field(() => String, { nullable: true, description: 'Notes.' })
   @Property({ type: 'text', nullable: true })
   notes?: string | null;

@@ -1,10 +1,11 @@
 // One inspection filter, two translations: a MikroORM FilterQuery for lists and a knex WHERE for the
 // statistics, so a list and its aggregates always count the same inspections.
-import type { FilterQuery, Knex } from '@mikro-orm/postgresql';
+import type { FilterQuery, Knex, EntityManager } from '@mikro-orm/postgresql';
 import { checkRange } from '../../common/date-range.js';
 import { globalKeys } from '../hazard/hazard.filter.js';
 import type { Inspection } from './inspection.entity.js';
 import type { InspectionFilter } from './inspection.inputs.js';
+import { scopedTownshipCodes } from '../../common/township-scope.js';
 
 export function inspectionWhere(filter: InspectionFilter = {}): FilterQuery<Inspection> {
   checkRange(filter.from, filter.to);
@@ -25,7 +26,13 @@ export function inspectionWhere(filter: InspectionFilter = {}): FilterQuery<Insp
 }
 
 /** Adds the filter to a query over `inspection as i` (joined to `township as t`). Parameters only. */
-export function applyInspectionFilter(qb: Knex.QueryBuilder, filter: InspectionFilter = {}): Knex.QueryBuilder {
+export function applyInspectionFilter(
+  em: EntityManager,
+  qb: Knex.QueryBuilder,
+  given: InspectionFilter = {},
+): Knex.QueryBuilder {
+  // A township-limited caller's figures count only its own township (see common/township-scope.ts).
+  const filter = { ...given, townshipCodes: scopedTownshipCodes(em, given.townshipCodes) };
   checkRange(filter.from, filter.to);
   if (filter.from) qb.where('i.inspected_on', '>=', filter.from);
   if (filter.to) qb.where('i.inspected_on', '<=', filter.to);

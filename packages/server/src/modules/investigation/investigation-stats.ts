@@ -128,6 +128,7 @@ export async function investigationStats(
   const knex = em.getKnex();
   const dims = [...new Set(groupBy)];
   const base = applyAccidentFilter(
+    em,
     knex('accident as a')
       .join('township as t', 't.id', 'a.township_id')
       .leftJoin('investigation as i', 'i.accident_id', 'a.id'),

@@ -95,6 +95,7 @@ export async function outreachStats(
   const knex = em.getKnex();
   const dims = [...new Set(groupBy)];
   const base = applyOutreachFilter(
+    em,
     knex('outreach_activity as o').join('township as t', 't.id', 'o.township_id'),
     filter,
   );

@@ -1,8 +1,9 @@
 // One outreach filter, two translations: a MikroORM FilterQuery for lists and a knex WHERE for statistics.
-import type { FilterQuery, Knex } from '@mikro-orm/postgresql';
+import type { FilterQuery, Knex, EntityManager } from '@mikro-orm/postgresql';
 import { checkRange } from '../../common/date-range.js';
 import type { OutreachActivity } from './outreach.entity.js';
 import type { OutreachFilter } from './outreach.inputs.js';
+import { scopedTownshipCodes } from '../../common/township-scope.js';
 
 export function outreachWhere(filter: OutreachFilter = {}): FilterQuery<OutreachActivity> {
   checkRange(filter.from, filter.to);
@@ -16,7 +17,13 @@ export function outreachWhere(filter: OutreachFilter = {}): FilterQuery<Outreach
 }
 
 /** Adds the filter to a query over `outreach_activity as o` joined to `township as t`. Parameters only. */
-export function applyOutreachFilter(qb: Knex.QueryBuilder, filter: OutreachFilter = {}): Knex.QueryBuilder {
+export function applyOutreachFilter(
+  em: EntityManager,
+  qb: Knex.QueryBuilder,
+  given: OutreachFilter = {},
+): Knex.QueryBuilder {
+  // A township-limited caller's figures count only its own township (see common/township-scope.ts).
+  const filter = { ...given, townshipCodes: scopedTownshipCodes(em, given.townshipCodes) };
   checkRange(filter.from, filter.to);
   if (filter.from) qb.where('o.held_on', '>=', filter.from);
   if (filter.to) qb.where('o.held_on', '<=', filter.to);

@@ -128,6 +128,7 @@ export async function taskStats(
   const knex = em.getKnex();
   const dims = [...new Set(groupBy)];
   const base = applyTaskFilter(
+    em,
     knex('supervision_task as st')
       .leftJoin('township as t', 't.id', 'st.township_id')
       .leftJoin('department as d', 'd.id', 'st.department_id'),

@@ -1,11 +1,12 @@
 // One task filter, two translations: a MikroORM FilterQuery for lists and a knex WHERE for the statistics.
 // The status is derived from the dates and today, so a status filter becomes conditions on the dates.
 import { TaskStatus } from '@hub/schema';
-import { type FilterQuery, type Knex, raw } from '@mikro-orm/postgresql';
+import { type FilterQuery, type Knex, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { checkRange } from '../../common/date-range.js';
 import { COUNTY_TODAY_SQL } from '../hazard/hazard.filter.js';
 import type { SupervisionTask } from './task.entity.js';
 import type { SupervisionTaskFilter } from './task.inputs.js';
+import { scopedTownshipCodes } from '../../common/township-scope.js';
 
 /** Each status as an SQL condition over the task table under `alias`. */
 export function taskStatusSql(status: TaskStatus, alias: string): string {
@@ -42,7 +43,13 @@ export function taskWhere(filter: SupervisionTaskFilter = {}): FilterQuery<Super
 }
 
 /** Adds the filter to a query over `supervision_task as st` (left-joined to `township as t`, `department as d`). */
-export function applyTaskFilter(qb: Knex.QueryBuilder, filter: SupervisionTaskFilter = {}): Knex.QueryBuilder {
+export function applyTaskFilter(
+  em: EntityManager,
+  qb: Knex.QueryBuilder,
+  given: SupervisionTaskFilter = {},
+): Knex.QueryBuilder {
+  // A township-limited caller's figures count only its own township (see common/township-scope.ts).
+  const filter = { ...given, townshipCodes: scopedTownshipCodes(em, given.townshipCodes) };
   checkRange(filter.from, filter.to);
   if (filter.from) qb.where('st.assigned_on', '>=', filter.from);
   if (filter.to) qb.where('st.assigned_on', '<=', filter.to);

@@ -2,6 +2,7 @@
 // a scalar subquery per measure present, over the years as rows.
 import { PLAN_MEASURE_LABELS, PlanMeasure } from '@hub/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { townshipScopeOf } from '../../common/township-scope.js';
 import type { WorkPlanItem } from './work-plan-item.entity.js';
 
 /** Measures whose value is a share between 0 and 1 (shown as a percentage). */
@@ -12,22 +13,30 @@ export const SHARE_MEASURES: ReadonlySet<PlanMeasure> = new Set([
 
 const inYear = (column: string) => `${column} >= make_date(y.year, 1, 1) and ${column} < make_date(y.year + 1, 1, 1)`;
 
-// Each one a scalar SQL expression over `y.year` (trusted code, never input).
-const MEASURE_SQL: Record<PlanMeasure, string> = {
-  LAW_OUTREACH_ACTIVITIES: `(select count(*) from outreach_activity o where ${inYear('o.held_on')})`,
-  LAW_OUTREACH_PLACE_KINDS: `(select count(distinct o.place) from outreach_activity o where ${inYear('o.held_on')})`,
-  INSPECTIONS: `(select count(*) from inspection x where ${inYear('x.inspected_on')})`,
-  PROJECT_REVIEWS: `(select count(*) from project_review r where ${inYear('r.design_reviewed_on')})`,
-  TRAINING_SESSIONS: `(select count(*) from training_session s where ${inYear('s.starts_on')})`,
-  SAFE_COMMUNITY_TOWNSHIPS: `(select count(*) from township t where t.safe_community_status = 'ACHIEVED' and t.safe_community_year <= y.year)`,
+// Each one a scalar SQL expression over `y.year` (trusted code, never input). `own(column)` is the condition
+// that keeps a township-limited caller to its township's rows (empty for a county-wide caller): such a caller
+// sees its township's part of the county plan. Training classes are county classes (no township): counted whole.
+const MEASURE_SQL: Record<PlanMeasure, (own: (townshipColumn: string) => string) => string> = {
+  LAW_OUTREACH_ACTIVITIES: (own) =>
+    `(select count(*) from outreach_activity o where ${inYear('o.held_on')}${own('o.township_id')})`,
+  LAW_OUTREACH_PLACE_KINDS: (own) =>
+    `(select count(distinct o.place) from outreach_activity o where ${inYear('o.held_on')}${own('o.township_id')})`,
+  INSPECTIONS: (own) => `(select count(*) from inspection x where ${inYear('x.inspected_on')}${own('x.township_id')})`,
+  PROJECT_REVIEWS: (own) =>
+    `(select count(*) from project_review r join enterprise re on re.id = r.enterprise_id where ${inYear('r.design_reviewed_on')}${own('re.township_id')})`,
+  TRAINING_SESSIONS: () => `(select count(*) from training_session s where ${inYear('s.starts_on')})`,
+  SAFE_COMMUNITY_TOWNSHIPS: (own) =>
+    `(select count(*) from township t where t.safe_community_status = 'ACHIEVED' and t.safe_community_year <= y.year${own('t.id')})`,
   // Today's grades: the enterprise table keeps no history of them.
-  STANDARDIZED_ENTERPRISES: `(select coalesce(avg((e.standardization_grade <> 'NONE')::int), 0) from enterprise e where e.above_designated_size)`,
+  STANDARDIZED_ENTERPRISES: (own) =>
+    `(select coalesce(avg((e.standardization_grade <> 'NONE')::int), 0) from enterprise e where e.above_designated_size${own('e.township_id')})`,
   // The year's capacity records, or those of the latest year before it that has any.
-  CERTIFIED_ENFORCEMENT_STAFF:
+  CERTIFIED_ENFORCEMENT_STAFF: (own) =>
     '(select coalesce(sum(c.certified_enforcement_staff), 0) from supervisory_capacity c ' +
-    'where c.year = (select max(c2.year) from supervisory_capacity c2 where c2.year <= y.year))',
-  EMERGENCY_DRILLS: `(select count(*) from drill d where ${inYear('d.held_on')})`,
-  INVESTIGATIONS_CLOSED_SHARE: `(select coalesce(count(i.closed_on)::float8 / nullif(count(*), 0), 0) from investigation i where ${inYear('i.opened_on')})`,
+    `where c.year = (select max(c2.year) from supervisory_capacity c2 where c2.year <= y.year)${own('c.township_id')})`,
+  EMERGENCY_DRILLS: (own) => `(select count(*) from drill d where ${inYear('d.held_on')}${own('d.township_id')})`,
+  INVESTIGATIONS_CLOSED_SHARE: (own) =>
+    `(select coalesce(count(i.closed_on)::float8 / nullif(count(*), 0), 0) from investigation i join accident ia on ia.id = i.accident_id where ${inYear('i.opened_on')}${own('ia.township_id')})`,
 };
 
 const alias = (m: PlanMeasure) => m.toLowerCase();
@@ -38,8 +47,11 @@ export async function measureValues(em: EntityManager, items: readonly WorkPlanI
   const measures = [...new Set(items.map((i) => i.measure))];
   const values = new Map<string, number>();
   if (!years.length) return values;
-  const select = measures.map((m) => `${MEASURE_SQL[m]}::float8 as "${alias(m)}"`).join(', ');
   const knex = em.getKnex();
+  const townshipCode = townshipScopeOf(em);
+  const own = (column: string) =>
+    townshipCode ? knex.raw(` and ${column} = (select id from township where code = ?)`, [townshipCode]).toQuery() : '';
+  const select = measures.map((m) => `${MEASURE_SQL[m](own)}::float8 as "${alias(m)}"`).join(', ');
   const rows = years.map(() => '(?::int)').join(', ');
   const result = await knex.raw(`select y.year, ${select} from (values ${rows}) as y(year)`, years);
   for (const row of result.rows as Record<string, unknown>[]) {

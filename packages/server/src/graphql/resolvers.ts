@@ -21,6 +21,7 @@ import { InspectionResolver } from '../modules/inspection/inspection.resolver.js
 import { ProjectReviewResolver } from '../modules/project-review/project-review.resolver.js';
 import { SupervisionTaskResolver } from '../modules/task/task.resolver.js';
 import { ExploreResolver } from '../modules/explore/explore.resolver.js';
+import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 export const RESOLVERS = [
@@ -45,4 +46,5 @@ export const RESOLVERS = [
   SupervisionTaskResolver,
   ImportResolver,
   ExploreResolver,
+  SavedQueryResolver,
 ] as const;

@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { MikroORM } from '@mikro-orm/postgresql';
 import sirv from 'sirv';
 import { createContext, type HubContext } from '../common/context.js';
+import type { Viewer } from '../common/viewer.js';
 import type { Logger } from '../common/logger.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { DATABASE_UNAVAILABLE, formatError } from '../graphql/format-error.js';
@@ -45,7 +46,11 @@ const databaseUnavailableIs503: ApolloServerPlugin<HubContext> = {
 export async function createHttpServer(
   orm: MikroORM,
   log: Logger,
-  options: { webDist?: string } = {},
+  options: {
+    webDist?: string;
+    /** Tests only: every request runs as this viewer (until sign-in exists, the only way to act as a user). */
+    testViewer?: Viewer;
+  } = {},
 ): Promise<HubHttpServer> {
   const apollo = new ApolloServer<HubContext>({
     schema: await hubSchema(),
@@ -59,7 +64,7 @@ export async function createHttpServer(
     plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503],
   });
   await apollo.start();
-  const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log));
+  const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log, options.testViewer));
   // File import (upload, templates, problem reports) and export (lists and statistics as CSV/XLSX).
   const handleFiles = fileRoutes(orm, log);
 

@@ -1,6 +1,7 @@
 // A hub on a database of its own, listening on a free port, for tests that go through HTTP and GraphQL.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger } from '../common/logger.js';
+import type { Viewer } from '../common/viewer.js';
 import { openOrm } from '../db/orm.js';
 import { createHttpServer, type HubHttpServer } from '../http/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -25,13 +26,16 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(kind: 'demo' | 'empty' = 'demo'): Promise<TestHub> {
+export async function startTestHub(
+  kind: 'demo' | 'empty' = 'demo',
+  options: { webDist?: string; viewer?: Viewer } = {},
+): Promise<TestHub> {
   const db = await createTestDatabase(kind);
   const log = createLogger('warn');
   const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } });
   let http: HubHttpServer;
   try {
-    http = await createHttpServer(orm, log, { webDist: '/nonexistent' });
+    http = await createHttpServer(orm, log, { webDist: options.webDist ?? '/nonexistent', testViewer: options.viewer });
   } catch (e) {
     await orm.close(true);
     await db.drop();

@@ -33,4 +33,6 @@ export const PAGES: readonly PageEntry[] = [
   },
   { key: 'plan', path: '/plan', component: lazy(() => import('../features/plan/components/PlanPage')) },
   { key: 'records', path: '/records', component: lazy(() => import('../features/records/components/RecordsPage')) },
+  { key: 'explore', path: '/explore', component: lazy(() => import('../features/explore/components/ExplorePage')) },
+  { key: 'board', path: '/board', component: lazy(() => import('../features/explore/components/BoardPage')) },
 ];

@@ -203,3 +203,26 @@ describe('Explore', () => {
     await context.close();
   });
 });
+
+describe('Explore charts in English', () => {
+  it('draws the township map and the heatmap, labelled in English', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const errors = await watchErrors(page);
+    const open = async (q: object) => {
+      await page.goto(`${hub.url}/explore?lang=en&q=${encodeURIComponent(JSON.stringify(q))}`);
+      await ready(page);
+      await page.waitForSelector('[data-panel="explore-result"] canvas');
+      await page.waitForTimeout(800);
+    };
+    await open({ d: 'HAZARD', m: ['OVERDUE'], g: ['TOWNSHIP'], f: {}, c: 'TOWNSHIP_MAP' });
+    expect(await page.textContent('[data-panel="explore-result"] h2')).toContain('Overdue');
+    expect(await page.locator('.filter-bar').count()).toBe(0); // the dashboard's global filters do not apply here
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'explore-township-map-en.png'), fullPage: true });
+    await open({ d: 'ACCIDENT', m: ['ACCIDENTS'], g: ['HOUR', 'WEEKDAY'], f: { from: '2012-01-01' }, c: 'HEATMAP' });
+    expect((await tableRows(page))[0]).toMatch(/^00:00 (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+$/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'explore-heatmap-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

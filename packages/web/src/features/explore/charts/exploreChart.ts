@@ -42,26 +42,38 @@ export function exploreTable(result: ExploreResultData, lang: Lang): DataTable {
   return { columns, rows };
 }
 
-/** Distinct values of one dimension, in row order. */
-function valuesOf(result: ExploreResultData, index: number) {
+/** Distinct values of one dimension, in row order (`sorted`: by key, numbers as numbers, "not recorded" first). */
+function valuesOf(result: ExploreResultData, index: number, sorted = false) {
   const seen = new Map<string, { key: string | null; label: LocalizedText }>();
   for (const row of result.rows) {
     const d = row.dimensions[index];
     if (d && !seen.has(String(d.key))) seen.set(String(d.key), d);
   }
-  return [...seen.values()];
+  const values = [...seen.values()];
+  if (!sorted) return values;
+  const rank = (k: string | null) => (k === null ? -Infinity : /^-?\d+$/.test(k) ? Number(k) : NaN);
+  return values.sort((a, b) => {
+    const [x, y] = [rank(a.key), rank(b.key)];
+    if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+    if (a.key === null || b.key === null) return a.key === null ? -1 : 1;
+    return a.key.localeCompare(b.key);
+  });
 }
 
 const format = (lang: Lang, v: number) => (Number.isInteger(v) ? v.toLocaleString(lang) : formatDecimal(lang, v, 2));
 
-/** Five classes from 0 to the largest value, for the map and the heatmap. */
-function pieces(lang: Lang, max: number) {
-  const step = max <= 0 ? 1 : max / SEQUENTIAL_RAMP.length;
+/** Five classes from 0 to the largest value, for the map and the heatmap (whole-number bounds for counts). */
+function pieces(lang: Lang, values: readonly number[]) {
+  const max = Math.max(0, ...values);
+  const whole = values.every((v) => Number.isInteger(v));
+  const raw = max <= 0 ? 1 : max / SEQUENTIAL_RAMP.length;
+  const step = whole ? Math.max(1, Math.ceil(raw)) : raw;
+  const bound = (i: number) => format(lang, whole ? step * i : Math.round(step * i * 100) / 100);
   return SEQUENTIAL_RAMP.map((color, i) => ({
-    gte: i === 0 ? 0 : step * i,
+    gte: step * i,
     lt: i === SEQUENTIAL_RAMP.length - 1 ? undefined : step * (i + 1),
     color,
-    label: `${format(lang, Math.round(step * i * 100) / 100)}–${format(lang, Math.round(step * (i + 1) * 100) / 100)}`,
+    label: i === SEQUENTIAL_RAMP.length - 1 ? `≥ ${bound(i)}` : `${bound(i)}–${bound(i + 1)}`,
   }));
 }
 
@@ -117,20 +129,28 @@ export function exploreChart(result: ExploreResultData, type: ChartType, ctx: Ex
 
   if (type === 'HEATMAP') {
     const xs = valuesOf(result, 0);
-    const ys = valuesOf(result, 1);
+    const ys = valuesOf(result, 1, true);
     const data = result.rows.map((row) => [
       xs.findIndex((x) => x.key === row.dimensions[0]!.key),
       ys.findIndex((y) => y.key === row.dimensions[1]!.key),
       row.measures[0] ?? 0,
     ]);
-    const max = Math.max(0, ...data.map((d) => d[2]!));
     const option: ChartOption = {
       aria,
       tooltip: { position: 'top', valueFormatter: tooltipValue },
       grid: { left: 110, right: 20, top: 20, bottom: 90 },
       xAxis: { type: 'category', data: xs.map((x) => text(lang, x.label)), splitArea: { show: true } },
       yAxis: { type: 'category', data: ys.map((y) => text(lang, y.label)), splitArea: { show: true } },
-      visualMap: { type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, pieces: pieces(lang, max) },
+      visualMap: {
+        type: 'piecewise',
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        pieces: pieces(
+          lang,
+          data.map((d) => d[2]!),
+        ),
+      },
       series: [{ type: 'heatmap', name: measureName(0), data, label: { show: data.length <= 120 } }],
     };
     return { option, table };
@@ -146,7 +166,6 @@ export function exploreChart(result: ExploreResultData, type: ChartType, ctx: Ex
       prev.value += row.measures[0] ?? 0;
       sums.set(d.key, prev);
     }
-    const max = Math.max(0, ...[...sums.values()].map((s) => s.value));
     const option: ChartOption = {
       aria,
       tooltip: {
@@ -156,7 +175,15 @@ export function exploreChart(result: ExploreResultData, type: ChartType, ctx: Ex
           return `${item.data?.label ?? ''}: ${tooltipValue(item.data?.value)}`;
         },
       },
-      visualMap: { type: 'piecewise', left: 0, bottom: 0, pieces: pieces(lang, max) },
+      visualMap: {
+        type: 'piecewise',
+        left: 0,
+        bottom: 0,
+        pieces: pieces(
+          lang,
+          [...sums.values()].map((s) => s.value),
+        ),
+      },
       series: [
         {
           type: 'map',
@@ -177,7 +204,7 @@ export function exploreChart(result: ExploreResultData, type: ChartType, ctx: Ex
   const xIndex = new Map(xs.map((x, i) => [String(x.key), i]));
   let series: { id: string; name: string; color: string; data: (number | null)[] }[];
   if (result.dimensions.length >= 2) {
-    series = valuesOf(result, 1).map((s, i) => ({
+    series = valuesOf(result, 1, true).map((s, i) => ({
       id: String(s.key),
       name: text(lang, s.label),
       color: colourOf(result.dimensions[1]!.key, s.key, i),

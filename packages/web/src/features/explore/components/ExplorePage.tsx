@@ -151,8 +151,8 @@ export default function ExplorePage() {
   const offered = catalog?.byDataset[choices.dataset];
   const measureLabels = (data?.measures ?? []).map((c) => (lang === 'en' ? c.label.en : c.label.zh));
   const dimensionLabels = (data?.dimensions ?? []).map((c) => (lang === 'en' ? c.label.en : c.label.zh));
-  const title = `${text.datasets[choices.dataset]}：${measureLabels.join('、')}`;
-  const scope = text.description(measureLabels.join('、'), dimensionLabels.join(' × '));
+  const title = `${text.datasets[choices.dataset]}${lang === 'en' ? ': ' : '：'}${measureLabels.join(lang === 'en' ? ', ' : '、')}`;
+  const scope = text.description(measureLabels.join(lang === 'en' ? ', ' : '、'), dimensionLabels.join(' × '));
   const problem = data ? chartProblem(data, choices.chart) : null;
   const geo = useMemo(
     () =>

@@ -18,6 +18,7 @@ import { Investigation } from '../modules/investigation/investigation.entity.js'
 import { OutreachActivity } from '../modules/outreach/outreach.entity.js';
 import { ProjectReview } from '../modules/project-review/project-review.entity.js';
 import { SupervisionTask } from '../modules/task/task.entity.js';
+import { SavedQueryRecord } from '../modules/saved-query/saved-query.entity.js';
 import { Township } from '../modules/township/township.entity.js';
 import { TrainingSession } from '../modules/training/training.entity.js';
 import { WorkPlanItem } from '../modules/work-plan/work-plan-item.entity.js';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   SupervisionTask,
   ...IMPORT_ENTITIES,
   AuditEntry,
+  SavedQueryRecord,
 ];
 
 /**

@@ -22,6 +22,8 @@ import { InspectionResolver } from '../modules/inspection/inspection.resolver.js
 import { ProjectReviewResolver } from '../modules/project-review/project-review.resolver.js';
 import { SupervisionTaskResolver } from '../modules/task/task.resolver.js';
 import { ApiKeyResolver, MeResolver, UserResolver } from '../modules/auth/auth.resolver.js';
+import { ExploreResolver } from '../modules/explore/explore.resolver.js';
+import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 export const RESOLVERS = [
@@ -49,4 +51,6 @@ export const RESOLVERS = [
   UserResolver,
   ApiKeyResolver,
   AuditResolver,
+  ExploreResolver,
+  SavedQueryResolver,
 ] as const;

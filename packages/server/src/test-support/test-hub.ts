@@ -56,14 +56,14 @@ export interface TestHub {
 
 export async function startTestHub(
   kind: 'demo' | 'empty' = 'demo',
-  options: { as?: Caller | Role | null } = {},
+  options: { as?: Caller | Role | null; webDist?: string } = {},
 ): Promise<TestHub> {
   const db = await createTestDatabase(kind);
   const log = createLogger('warn');
   const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } });
   let http: HubHttpServer;
   try {
-    http = await createHttpServer(orm, log, { webDist: '/nonexistent' });
+    http = await createHttpServer(orm, log, { webDist: options.webDist ?? '/nonexistent', });
   } catch (e) {
     await orm.close(true);
     await db.drop();

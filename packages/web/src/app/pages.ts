@@ -9,6 +9,8 @@ export interface PageEntry {
   path: string;
   /** Absent while the page is still to be built: the shell shows a "coming soon" notice. */
   component?: ComponentType;
+  /** The page has filters of its own (Explore, My board): the dashboard's global filter bar is hidden. */
+  ownFilters?: boolean;
 }
 
 // The navigation, in the order of the left menu. The overview, the landing page, is in the initial
@@ -33,4 +35,16 @@ export const PAGES: readonly PageEntry[] = [
   },
   { key: 'plan', path: '/plan', component: lazy(() => import('../features/plan/components/PlanPage')) },
   { key: 'records', path: '/records', component: lazy(() => import('../features/records/components/RecordsPage')) },
+  {
+    key: 'explore',
+    path: '/explore',
+    component: lazy(() => import('../features/explore/components/ExplorePage')),
+    ownFilters: true,
+  },
+  {
+    key: 'board',
+    path: '/board',
+    component: lazy(() => import('../features/explore/components/BoardPage')),
+    ownFilters: true,
+  },
 ];

@@ -1,6 +1,6 @@
 // The one ECharts renderer of the dashboard. Loaded lazily (see LazyEChart.tsx): ECharts is most of
 // the dashboard's code and no first paint waits for it.
-import { BarChart, FunnelChart, HeatmapChart, MapChart, ScatterChart } from 'echarts/charts';
+import { BarChart, FunnelChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   GeoComponent,
@@ -25,7 +25,9 @@ use([
   BarChart,
   FunnelChart,
   HeatmapChart,
+  LineChart,
   MapChart,
+  PieChart,
   ScatterChart,
   AriaComponent,
   GeoComponent,

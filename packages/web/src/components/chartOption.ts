@@ -2,7 +2,9 @@ import type {
   BarSeriesOption,
   FunnelSeriesOption,
   HeatmapSeriesOption,
+  LineSeriesOption,
   MapSeriesOption,
+  PieSeriesOption,
   ScatterSeriesOption,
 } from 'echarts/charts';
 import type {
@@ -26,7 +28,9 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | FunnelSeriesOption
   | HeatmapSeriesOption
+  | LineSeriesOption
   | MapSeriesOption
+  | PieSeriesOption
   | ScatterSeriesOption
   | AriaComponentOption
   | GeoComponentOption

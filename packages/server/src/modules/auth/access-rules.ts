@@ -20,6 +20,7 @@ export const ANY_ROLE: readonly Role[] = Object.values(Role);
 export const WRITERS: readonly Role[] = [Role.ADMIN, Role.EDITOR];
 export const ADMIN_ONLY: readonly Role[] = [Role.ADMIN];
 export const PUBLIC = 'public' as const;
+const SAVERS: readonly Role[] = [Role.ADMIN, Role.EDITOR, Role.ANALYST, Role.LEADER];
 
 /** Root fields whose rule differs from their operation's (queries: ANY_ROLE, mutations: WRITERS). */
 export const ROOT_FIELD_ROLES: Readonly<Record<string, readonly Role[] | typeof PUBLIC>> = {
@@ -35,6 +36,10 @@ export const ROOT_FIELD_ROLES: Readonly<Record<string, readonly Role[] | typeof 
   createApiKey: ADMIN_ONLY,
   revokeApiKey: ADMIN_ONLY,
   auditLog: ADMIN_ONLY,
+  // Analysts and leaders keep their own saved queries; the saved-query rules decide whose row it is.
+  saveQuery: SAVERS,
+  updateSavedQuery: SAVERS,
+  deleteSavedQuery: SAVERS,
 };
 
 /** The rule of one root field of an operation of the given type. */

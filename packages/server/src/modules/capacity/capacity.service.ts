@@ -1,5 +1,5 @@
 import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, Knex, QueryOrderMap } from '@mikro-orm/postgresql';
 import { BadUserInputError, InputProblems } from '../../common/errors.js';
 import { departmentByCode, townshipByCode } from '../../common/lookup.js';
 import { type PageArgs, paginate } from '../../common/pagination.js';
@@ -30,6 +30,20 @@ export function capacityWhere(filter: CapacityFilter = {}): FilterQuery<Supervis
   if (filter.departmentCodes) owners.push({ department: { code: { $in: filter.departmentCodes } } });
   if (owners.length) where.$or = owners;
   return where as FilterQuery<SupervisoryCapacity>;
+}
+
+/** The same filter for statistics, over `supervisory_capacity as c` (joined to `township as t`, `department as d`). */
+export function applyCapacityFilter(qb: Knex.QueryBuilder, filter: CapacityFilter = {}): Knex.QueryBuilder {
+  if (filter.years) qb.whereIn('c.year', filter.years);
+  if (filter.ownerKind === CapacityOwnerKind.TOWNSHIP) qb.whereNotNull('c.township_id');
+  if (filter.ownerKind === CapacityOwnerKind.DEPARTMENT) qb.whereNotNull('c.department_id');
+  const { townshipCodes, departmentCodes } = filter;
+  if (townshipCodes || departmentCodes)
+    qb.where((w) => {
+      if (townshipCodes) w.orWhereIn('t.code', townshipCodes);
+      if (departmentCodes) w.orWhereIn('d.code', departmentCodes);
+    });
+  return qb;
 }
 
 type Owner = { township: Township | null; department: Department | null };

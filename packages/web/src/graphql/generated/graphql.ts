@@ -81,6 +81,72 @@ export type EnterpriseFilter = {
   townshipCodes?: Array<string> | null | undefined;
 };
 
+/** How the workbench draws it. */
+export type ExploreChartInput = {
+  /** Options of the workbench (free-form, ≤ 10 kB). */
+  options?: Record<string, unknown> | null | undefined;
+  /** Chart type. */
+  type: ExploreChartType;
+};
+
+/** How the workbench draws an explore result. */
+export type ExploreChartType =
+  /** 热力图 — heatmap (two dimensions). */
+  | 'HEATMAP'
+  /** 折线图 — line. */
+  | 'LINE'
+  /** 饼图 — pie. */
+  | 'PIE'
+  /** 堆叠柱状图 — stacked bar. */
+  | 'STACKED_BAR'
+  /** 表格 — table. */
+  | 'TABLE'
+  /** 乡镇地图 — township map (needs the TOWNSHIP dimension). */
+  | 'TOWNSHIP_MAP';
+
+/** The datasets an analyst can explore; each has its own explore query, measures and dimensions. */
+export type ExploreDataset =
+  /** 事故 — all accidents (`accidentExplore`). */
+  | 'ACCIDENT'
+  /** 监管力量 — supervisory capacity (`capacityExplore`). */
+  | 'CAPACITY'
+  /** 隐患 — hazards and their rectification (`hazardExplore`). */
+  | 'HAZARD'
+  /** 执法检查 — enforcement inspections (`inspectionExplore`). */
+  | 'INSPECTION'
+  /** 事故调查 — investigations of accidents (`investigationExplore`). */
+  | 'INVESTIGATION'
+  /** 道路交通事故 — road-traffic accidents (`roadTrafficExplore`). */
+  | 'ROAD_TRAFFIC'
+  /** 培训班 — training classes (`trainingExplore`). */
+  | 'TRAINING';
+
+/** An explore operation: the dataset and the arguments of its explore query. Checked on save by compiling it (the names against the dataset's enums, the filter against its filter input type). */
+export type ExploreOperationInput = {
+  /** Which explore query. */
+  dataset: ExploreDataset;
+  /** Dimensions, values of the dataset's dimension enum. */
+  dimensions: Array<string>;
+  /** The filter, as the dataset's filter input (AccidentFilter, HazardFilter, …) in JSON. */
+  filter?: Record<string, unknown> | null | undefined;
+  /** Most rows (default 1000, at most 5000). */
+  limit?: number | null | undefined;
+  /** Measures, values of the dataset's measure enum. */
+  measures: Array<string>;
+  /** Sort. */
+  orderBy?: Array<ExploreOperationSortInput> | null | undefined;
+};
+
+/** A sort of an explore operation, by the name of a measure or a dimension. */
+export type ExploreOperationSortInput = {
+  /** A dimension of the operation, e.g. "TOWNSHIP". */
+  dimension?: string | null | undefined;
+  /** Default DESC. */
+  direction?: SortDirection | null | undefined;
+  /** A measure of the operation, e.g. "FOUND". */
+  measure?: string | null | undefined;
+};
+
 /** 隐患类别 — what kind of hazard. */
 export type HazardCategory =
   /** 电气安全 / Electrical */
@@ -315,6 +381,37 @@ export type SafeCommunityStatus =
   /** 未创建 / Not started */
   | 'NOT_STARTED';
 
+/** A query to save. */
+export type SaveQueryInput = {
+  /** The chart. */
+  chart: ExploreChartInput;
+  /** What it answers (≤ 2000 characters). */
+  description?: string | null | undefined;
+  /** Name, 1–120 characters. */
+  name: string;
+  /** The operation. */
+  operation: ExploreOperationInput;
+  /** Pin it to the owner's board (default false). */
+  pinned?: boolean | null | undefined;
+  /** Roles to share with (ADMIN, EDITOR, ANALYST, LEADER, PARTNER). */
+  sharedWithRoles?: Array<string> | null | undefined;
+  /** Logins of the people to share with (USERS visibility). */
+  sharedWithUsers?: Array<string> | null | undefined;
+  /** Default PRIVATE. */
+  visibility?: SavedQueryVisibility;
+};
+
+/** Who besides its owner may see and run a saved query. */
+export type SavedQueryVisibility =
+  /** 仅自己 — the owner only. */
+  | 'PRIVATE'
+  /** 所有登录用户 — every signed-in caller, third-party API keys included. */
+  | 'PUBLIC'
+  /** 指定角色 — signed-in callers with one of `sharedWithRoles`. */
+  | 'ROLES'
+  /** 指定用户 — the people whose logins are in `sharedWithUsers`. */
+  | 'USERS';
+
 /** 行业领域 — the field of work an accident, enterprise or department belongs to. */
 export type Sector =
   /** 农业机械 / Agricultural machinery */
@@ -350,6 +447,13 @@ export type Severity =
   | 'LARGER'
   /** 重大事故 / Major */
   | 'MAJOR';
+
+/** Which way to sort. */
+export type SortDirection =
+  /** Smallest first. */
+  | 'ASC'
+  /** Largest first. */
+  | 'DESC';
 
 /** 安全生产标准化 grade of an enterprise. */
 export type StandardizationGrade =
@@ -561,6 +665,105 @@ export type CapacityPageQuery = {
     groups: Array<{ enterprises: number; township: { code: string; name: string } | null }>;
   };
 };
+
+export type ExploreCatalogQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ExploreCatalogQuery = {
+  accidentMeasures: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  accidentDimensions: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  roadTrafficMeasures: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  roadTrafficDimensions: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  hazardMeasures: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  hazardDimensions: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  inspectionMeasures: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  inspectionDimensions: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  trainingMeasures: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  trainingDimensions: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  capacityMeasures: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  capacityDimensions: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  investigationMeasures: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  investigationDimensions: { enumValues: Array<{ name: string; description: string | null }> | null } | null;
+  townships: Array<{ code: string; name: string; boundary: Record<string, unknown> | null }>;
+};
+
+export type ExploreEnumFragment = { enumValues: Array<{ name: string; description: string | null }> | null };
+
+export type SaveExploreQueryMutationVariables = Exact<{
+  input: SaveQueryInput;
+}>;
+
+export type SaveExploreQueryMutation = { saveQuery: { id: string; name: string } };
+
+export type SavedExploreQueryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type SavedExploreQueryQuery = {
+  savedQuery: {
+    id: string;
+    name: string;
+    description: string | null;
+    dataset: ExploreDataset;
+    operation: Record<string, unknown>;
+    chartType: ExploreChartType;
+    chartOptions: Record<string, unknown>;
+    ownerName: string;
+    visibility: SavedQueryVisibility;
+    mine: boolean;
+  };
+};
+
+export type ExploreBoardQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ExploreBoardQuery = {
+  pinned: Array<{
+    id: string;
+    name: string;
+    description: string | null;
+    dataset: ExploreDataset;
+    operation: Record<string, unknown>;
+    chartType: ExploreChartType;
+    ownerName: string;
+    visibility: SavedQueryVisibility;
+    pinned: boolean;
+    mine: boolean;
+    updatedAt: string;
+  }>;
+  all: Array<{
+    id: string;
+    name: string;
+    description: string | null;
+    dataset: ExploreDataset;
+    operation: Record<string, unknown>;
+    chartType: ExploreChartType;
+    ownerName: string;
+    visibility: SavedQueryVisibility;
+    pinned: boolean;
+    mine: boolean;
+    updatedAt: string;
+  }>;
+};
+
+export type SavedQueryCardFragment = {
+  id: string;
+  name: string;
+  description: string | null;
+  dataset: ExploreDataset;
+  operation: Record<string, unknown>;
+  chartType: ExploreChartType;
+  ownerName: string;
+  visibility: SavedQueryVisibility;
+  pinned: boolean;
+  mine: boolean;
+  updatedAt: string;
+};
+
+export type PinExploreQueryMutationVariables = Exact<{
+  id: string | number;
+  pinned: boolean;
+}>;
+
+export type PinExploreQueryMutation = { updateSavedQuery: { id: string; pinned: boolean } };
 
 export type DashboardContextQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -1246,6 +1449,58 @@ export type TrendMapQuery = {
   };
 };
 
+export const ExploreEnumFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ExploreEnum' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: '__Type' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'enumValues' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExploreEnumFragment, unknown>;
+export const SavedQueryCardFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SavedQueryCard' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SavedQuery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dataset' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'operation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chartType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mine' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SavedQueryCardFragment, unknown>;
 export const KpiFigureFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1771,6 +2026,486 @@ export const CapacityPageDocument = {
     },
   ],
 } as unknown as DocumentNode<CapacityPageQuery, CapacityPageQueryVariables>;
+export const ExploreCatalogDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ExploreCatalog' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'accidentMeasures' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'AccidentExploreMeasure', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'accidentDimensions' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'AccidentExploreDimension', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'roadTrafficMeasures' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'RoadTrafficExploreMeasure', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'roadTrafficDimensions' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'RoadTrafficExploreDimension', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'hazardMeasures' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'HazardExploreMeasure', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'hazardDimensions' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'HazardExploreDimension', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'inspectionMeasures' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'InspectionExploreMeasure', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'inspectionDimensions' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'InspectionExploreDimension', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'trainingMeasures' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'TrainingExploreMeasure', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'trainingDimensions' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'TrainingExploreDimension', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'capacityMeasures' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'CapacityExploreMeasure', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'capacityDimensions' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'CapacityExploreDimension', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'investigationMeasures' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'InvestigationExploreMeasure', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'investigationDimensions' },
+            name: { kind: 'Name', value: '__type' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'StringValue', value: 'InvestigationExploreDimension', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExploreEnum' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'townships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'boundary' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ExploreEnum' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: '__Type' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'enumValues' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExploreCatalogQuery, ExploreCatalogQueryVariables>;
+export const SaveExploreQueryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveExploreQuery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'SaveQueryInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveQuery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveExploreQueryMutation, SaveExploreQueryMutationVariables>;
+export const SavedExploreQueryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SavedExploreQuery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'savedQuery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dataset' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'operation' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'chartType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'chartOptions' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mine' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SavedExploreQueryQuery, SavedExploreQueryQueryVariables>;
+export const ExploreBoardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ExploreBoard' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'pinned' },
+            name: { kind: 'Name', value: 'savedQueries' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'pinned' },
+                value: { kind: 'BooleanValue', value: true },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SavedQueryCard' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'all' },
+            name: { kind: 'Name', value: 'savedQueries' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SavedQueryCard' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SavedQueryCard' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SavedQuery' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dataset' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'operation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chartType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mine' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExploreBoardQuery, ExploreBoardQueryVariables>;
+export const PinExploreQueryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PinExploreQuery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'pinned' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateSavedQuery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'pinned' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'pinned' } },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pinned' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PinExploreQueryMutation, PinExploreQueryMutationVariables>;
 export const DashboardContextDocument = {
   kind: 'Document',
   definitions: [

@@ -16,6 +16,7 @@ import { ProjectReview } from '../modules/project-review/project-review.entity.j
 import { SupervisionTask } from '../modules/task/task.entity.js';
 import { Township } from '../modules/township/township.entity.js';
 import { TrainingSession } from '../modules/training/training.entity.js';
+import { TrustedDocument } from '../modules/trusted-document/trusted-document.entity.js';
 import { WorkPlanItem } from '../modules/work-plan/work-plan-item.entity.js';
 
 export const ENTITIES = [
@@ -38,4 +39,5 @@ export const ENTITIES = [
   CountyYearStatistics,
   SupervisionTask,
   ...IMPORT_ENTITIES,
+  TrustedDocument,
 ];

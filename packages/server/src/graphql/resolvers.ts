@@ -20,6 +20,7 @@ import { ImportResolver } from '../modules/import/import.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
 import { ProjectReviewResolver } from '../modules/project-review/project-review.resolver.js';
 import { SupervisionTaskResolver } from '../modules/task/task.resolver.js';
+import { TrustedDocumentResolver } from '../modules/trusted-document/trusted-document.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 export const RESOLVERS = [
@@ -43,4 +44,5 @@ export const RESOLVERS = [
   ProjectReviewResolver,
   SupervisionTaskResolver,
   ImportResolver,
+  TrustedDocumentResolver,
 ] as const;

@@ -7,13 +7,22 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import sirv from 'sirv';
+import type { Redis } from 'ioredis';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../config.js';
 import { createContext, type HubContext } from '../common/context.js';
 import type { Logger } from '../common/logger.js';
+import { connectRedis } from '../common/redis.js';
+import { ANONYMOUS, type Viewer } from '../common/viewer.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { DATABASE_UNAVAILABLE, formatError } from '../graphql/format-error.js';
+import { PERSISTED_QUERY_TTL_SECONDS, redisPersistedQueryCache } from '../graphql/persisted-queries.js';
 import { hubSchema } from '../graphql/schema.js';
 import { fileRoutes } from '../modules/import/file-routes.js';
+import { findTrustedDocument } from '../modules/trusted-document/trusted-document.service.js';
 import { graphqlHandler } from './graphql-handler.js';
+import { operationLimitsPlugin } from './limits/operation-limits.js';
+import { createRateLimiter, type RateLimiter, rateLimitError } from './limits/rate-limit.js';
+import { clientAddress, handleCors, sendErrors, setSecurityHeaders } from './protocol.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -42,24 +51,87 @@ const databaseUnavailableIs503: ApolloServerPlugin<HubContext> = {
   },
 };
 
+export interface HttpServerOptions {
+  webDist?: string;
+  /**
+   * Depth, cost, page-size and rate limits; `false` turns them all off — only for measuring what they cost
+   * (tests/bench/guard-overhead.mjs). Deliberately not an environment variable: no deployment flips it by accident.
+   */
+  limits?: LimitsConfig | false;
+  /** Shared rate-limit counters and persisted queries for several processes. */
+  redisUrl?: string | null;
+  /** Prefix of this hub's Redis keys (tests give each hub its own). */
+  redisKeyPrefix?: string;
+  /** Origins whose pages may call the API (HUB_CORS_ORIGINS); none = same origin only. */
+  corsOrigins?: readonly string[];
+  /** Reverse proxies in front that append to X-Forwarded-For (HUB_TRUST_PROXY). */
+  trustProxyHops?: number;
+  /**
+   * Who is asking, resolved before anything else runs (access control fills it from sessions and API keys);
+   * anonymous until then. Tests set a fixed viewer through test-support/test-hub.ts.
+   */
+  identify?: (req: http.IncomingMessage) => Promise<Viewer> | Viewer;
+}
+
+/** The statement_timeout the ORM's connections were opened with (see db/orm.ts), for the refusal's message. */
+function statementTimeoutOf(orm: MikroORM): number {
+  const driverOptions = orm.config.get('driverOptions') as { connection?: { statement_timeout?: number } };
+  return driverOptions.connection?.statement_timeout ?? 0;
+}
+
 export async function createHttpServer(
   orm: MikroORM,
   log: Logger,
-  options: { webDist?: string } = {},
+  options: HttpServerOptions = {},
 ): Promise<HubHttpServer> {
+  const limits = options.limits === false ? null : (options.limits ?? DEFAULT_LIMITS);
+  const redisPrefix = options.redisKeyPrefix ?? 'hub:';
+  const redis: Redis | null = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
   const apollo = new ApolloServer<HubContext>({
     schema: await hubSchema(),
     introspection: true,
     csrfPrevention: true,
     // The hub stops in its own order on signals (HTTP, database, PostgreSQL); Apollo must not race it.
     stopOnTerminationSignals: false,
-    formatError: formatError(log),
+    formatError: formatError(log, statementTimeoutOf(orm)),
     includeStacktraceInErrorResponses: false,
+    // Automatic persisted queries for every caller; shared by all processes through Redis when there is one.
+    persistedQueries: {
+      ttl: PERSISTED_QUERY_TTL_SECONDS,
+      ...(redis ? { cache: redisPersistedQueryCache(redis, `${redisPrefix}apq:`) } : {}),
+    },
     // Apollo's landing page loads from the internet; the hub must work offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      databaseUnavailableIs503,
+      ...(limits ? [operationLimitsPlugin(limits)] : []),
+    ],
   });
   await apollo.start();
-  const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log));
+  const knex = orm.em.getKnex();
+  const handleGraphql = graphqlHandler(apollo, async (viewer) => createContext(orm, log, viewer), {
+    findTrustedDocument: (apiKeyId, hash) => findTrustedDocument(knex, apiKeyId, hash),
+  });
+  const rateLimiter: RateLimiter | null = limits ? createRateLimiter(limits, redis, `${redisPrefix}rl`) : null;
+  const identify = options.identify ?? (() => ANONYMOUS);
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  const trustProxyHops = options.trustProxyHops ?? 0;
+
+  /**
+   * The hook that runs once the caller is known and before any GraphQL work: a refused caller costs the
+   * database nothing. Answers 429 with Retry-After and returns false when the caller is over its rate.
+   */
+  const checkRateLimit = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    viewer: Viewer,
+  ): Promise<boolean> => {
+    if (!rateLimiter) return true;
+    const refusal = await rateLimiter.check(viewer, clientAddress(req, trustProxyHops));
+    if (!refusal) return true;
+    sendErrors(req, res, 429, [rateLimitError(refusal)], { 'retry-after': String(refusal.retryAfterSeconds) });
+    return false;
+  };
   // File import (upload, templates, problem reports) and export (lists and statistics as CSV/XLSX).
   const handleFiles = fileRoutes(orm, log);
 
@@ -76,7 +148,15 @@ export async function createHttpServer(
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub.local');
     try {
-      if (url.pathname === '/graphql') return await handleGraphql(req, res, url);
+      setSecurityHeaders(req, res);
+      if (handleCors(req, res, corsOrigins)) return;
+      const api =
+        url.pathname === '/graphql' || url.pathname.startsWith('/import/') || url.pathname.startsWith('/export/');
+      if (api) {
+        const viewer = await identify(req);
+        if (!(await checkRateLimit(req, res, viewer))) return;
+        if (url.pathname === '/graphql') return await handleGraphql(req, res, url, viewer);
+      }
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
       if (await handleFiles(req, res, url)) return;
       if (url.pathname === '/readyz') {
@@ -122,6 +202,7 @@ export async function createHttpServer(
       await closed;
       clearTimeout(timer);
       await apollo.stop();
+      redis?.disconnect();
     },
   };
 }

@@ -1,8 +1,9 @@
 // A hub on a database of its own, listening on a free port, for tests that go through HTTP and GraphQL.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger } from '../common/logger.js';
+import { DEFAULT_LIMITS } from '../config.js';
 import { openOrm } from '../db/orm.js';
-import { createHttpServer, type HubHttpServer } from '../http/server.js';
+import { createHttpServer, type HttpServerOptions, type HubHttpServer } from '../http/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -25,13 +26,25 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(kind: 'demo' | 'empty' = 'demo'): Promise<TestHub> {
+export interface TestHubOptions extends HttpServerOptions {
+  /** PostgreSQL statement_timeout of the hub's connections (as HUB_STATEMENT_TIMEOUT_MS does for `hub start`). */
+  statementTimeoutMs?: number;
+}
+
+/**
+ * A hub for tests. `options.identify` fixes who is asking (TEST ONLY, until access control resolves real
+ * sessions and keys): e.g. `identify: () => ({ ...ANONYMOUS, kind: 'key', id: 'k1', trustedDocumentsOnly: true })`.
+ */
+export async function startTestHub(kind: 'demo' | 'empty' = 'demo', options: TestHubOptions = {}): Promise<TestHub> {
   const db = await createTestDatabase(kind);
   const log = createLogger('warn');
-  const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } });
+  const { statementTimeoutMs = 0, ...httpOptions } = options;
+  // Production depth, cost and page limits; rate limits out of the way of tests that are not about them.
+  httpOptions.limits ??= { ...DEFAULT_LIMITS, ipPerSecond: 100_000, keyPerSecond: 100_000 };
+  const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } }, statementTimeoutMs);
   let http: HubHttpServer;
   try {
-    http = await createHttpServer(orm, log, { webDist: '/nonexistent' });
+    http = await createHttpServer(orm, log, { webDist: '/nonexistent', ...httpOptions });
   } catch (e) {
     await orm.close(true);
     await db.drop();

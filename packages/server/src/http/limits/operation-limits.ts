@@ -5,15 +5,31 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  type GraphQLCompositeType,
   GraphQLError,
+  type GraphQLField,
+  GraphQLIncludeDirective,
   type GraphQLSchema,
+  GraphQLSkipDirective,
+  type InlineFragmentNode,
   Kind,
   type OperationDefinitionNode,
+  SchemaMetaFieldDef,
   type SelectionSetNode,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
   getOperationAST,
+  getVariableValues,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
 } from 'graphql';
-import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import type { LimitsConfig } from '../../config.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSizeError } from '../../common/pagination.js';
 
@@ -52,7 +68,9 @@ export const ROOT_FIELD_COST = 100;
 /**
  * Cost: each field 1 plus its children, a top-level field ROOT_FIELD_COST plus its children; a field with a
  * `first` argument (a page) counts its children `first` times, with the field's default page size when
- * `first` is not given. Nested pages multiply; aliases and fragments count every time they select.
+ * `first` is not given. Nested pages multiply; aliases and fragments count every time they select; fields
+ * left out by @skip/@include do not count. Our own walk rather than graphql-query-complexity: its ES module
+ * build loads a second copy of graphql next to the server's in Node ("another module or realm").
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -61,28 +79,69 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
 ): { cost: number; pageSizes: number[] } {
   const pageSizes: number[] = [];
-  const roots = new Set([schema.getQueryType(), schema.getMutationType()].filter(Boolean));
-  const estimate: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-    const own = roots.has(type as never) ? ROOT_FIELD_COST : 1;
-    const firstArg = field.args.find((a) => a.name === 'first');
-    if (!firstArg) return own + childComplexity;
-    const first =
-      typeof args.first === 'number'
-        ? args.first
-        : typeof firstArg.defaultValue === 'number'
-          ? firstArg.defaultValue
-          : DEFAULT_PAGE_SIZE;
-    pageSizes.push(first);
-    return own + Math.max(first, 0) * Math.max(childComplexity, 1);
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return { cost: 0, pageSizes };
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) throw coerced.errors[0]!;
+  const values = coerced.coerced;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) =>
+    getDirectiveValues(GraphQLSkipDirective, node, values)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, values)?.if !== false;
+
+  const fieldOf = (parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined => {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+    if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+    return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
   };
-  const cost = getComplexity({
-    schema,
-    query: document,
-    operationName,
-    variables: variables ?? {},
-    estimators: [estimate],
-  });
-  return { cost, pageSizes };
+
+  const costOf = (parent: GraphQLCompositeType, set: SelectionSetNode, root: boolean, seen: Set<string>): number => {
+    let total = 0;
+    for (const s of set.selections) {
+      if (!included(s)) continue;
+      if (s.kind === Kind.FIELD) {
+        const field = fieldOf(parent, s.name.value);
+        if (!field) continue; // validation refuses unknown fields before this runs
+        const child = getNamedType(field.type);
+        const children = s.selectionSet && isCompositeType(child) ? costOf(child, s.selectionSet, false, seen) : 0;
+        const own = root ? ROOT_FIELD_COST : 1;
+        const firstArg = field.args.find((a) => a.name === 'first');
+        if (!firstArg) {
+          total += own + children;
+          continue;
+        }
+        const given = getArgumentValues(field, s, values).first;
+        const first =
+          typeof given === 'number'
+            ? given
+            : typeof firstArg.defaultValue === 'number'
+              ? firstArg.defaultValue
+              : DEFAULT_PAGE_SIZE;
+        pageSizes.push(first);
+        total += own + Math.max(first, 0) * Math.max(children, 1);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent;
+        if (type && isCompositeType(type)) total += costOf(type, s.selectionSet, root, seen);
+      } else {
+        const fragment = fragments.get(s.name.value);
+        if (!fragment || seen.has(s.name.value)) continue;
+        const type = schema.getType(fragment.typeCondition.name.value);
+        if (type && isCompositeType(type))
+          total += costOf(type, fragment.selectionSet, root, new Set(seen).add(s.name.value));
+      }
+    }
+    return total;
+  };
+  const rootType =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
+  if (!rootType) return { cost: 0, pageSizes };
+  return { cost: costOf(rootType, operation.selectionSet, true, new Set()), pageSizes };
 }
 
 export function depthError(depth: number, max: number): GraphQLError {

@@ -120,7 +120,11 @@ try {
   const results = [];
   for (const [name, query] of Object.entries(QUERIES)) {
     const body = JSON.stringify({ query });
-    for (let i = 0; i < 50; i++) (await request(ports.on, body), await request(ports.off, body)); // warm up
+    // Warm up both sides first.
+    for (let i = 0; i < 50; i++) {
+      await request(ports.on, body);
+      await request(ports.off, body);
+    }
     const times = { on: [], off: [] };
     for (let b = 0; b < REQUESTS / BATCH; b++) {
       // Interleaved, the order alternating batch by batch.

@@ -44,6 +44,9 @@ function ensureWritableDir(dir: string): void {
 export async function openDatabase(
   config: HubConfig,
   log: Logger,
+  // Only the server's connections get the statement timeout: `hub migrate`, `seed --scale` and CLI imports
+  // may rightly run long.
+  { statementTimeoutMs = 0 }: { statementTimeoutMs?: number } = {},
 ): Promise<{ orm: MikroORM; lock: DataDirLock | null; close(): Promise<void> }> {
   let lock: DataDirLock | null = null;
   let pg: RunningPostgres | null = null;
@@ -62,7 +65,7 @@ export async function openDatabase(
   }
   let orm: MikroORM;
   try {
-    orm = await openOrm(url);
+    orm = await openOrm(url, {}, statementTimeoutMs);
     await orm.em.getConnection().execute('select 1');
   } catch (e) {
     await pg?.stop();
@@ -87,11 +90,17 @@ export async function openDatabase(
 }
 
 export async function startHub(config: HubConfig, log: Logger): Promise<RunningHub> {
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { statementTimeoutMs: config.limits.statementTimeoutMs });
   let http: HubHttpServer | undefined;
   try {
     if (config.demoOnEmpty) await loadDemoIfEmpty(db.orm, log);
-    http = await createHttpServer(db.orm, log);
+    http = await createHttpServer(db.orm, log, {
+      limits: config.limits,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
+      corsOrigins: config.corsOrigins,
+      trustProxyHops: config.trustProxyHops,
+    });
     let port: number;
     try {
       port = await http.listen(config.port, config.host);

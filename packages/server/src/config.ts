@@ -10,10 +10,43 @@ export interface HubConfig {
   host: string;
   /** Shared state for several processes (rate limits, caches), when set. */
   redisUrl: string | null;
+  /** Prefix of the hub's Redis keys, so several hubs (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Load the demo county into an empty database on start. */
   demoOnEmpty: boolean;
+  /** What protects the database from one caller (see docs/api.md for why these numbers). */
+  limits: LimitsConfig;
+  /** Origins (scheme://host[:port]) whose pages may call the API from a browser; empty = same origin only. */
+  corsOrigins: string[];
+  /** How many reverse proxies in front of the hub append to X-Forwarded-For; 0 = use the socket's address. */
+  trustProxyHops: number;
 }
+
+export interface LimitsConfig {
+  /** Deepest selection nesting an operation may have. */
+  maxDepth: number;
+  /** Largest estimated cost of an operation: fields, times `first` for each page of a list. */
+  maxCost: number;
+  /** Sustained requests per second for one API key or signed-in person; `keyBurst` more may come at once. */
+  keyPerSecond: number;
+  keyBurst: number;
+  /** The same for callers without a key, counted by client address. */
+  ipPerSecond: number;
+  ipBurst: number;
+  /** PostgreSQL statement_timeout for the server's connections, in milliseconds; 0 = none. */
+  statementTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: LimitsConfig = {
+  maxDepth: 12,
+  maxCost: 25_000,
+  keyPerSecond: 10,
+  keyBurst: 100,
+  ipPerSecond: 20,
+  ipBurst: 200,
+  statementTimeoutMs: 15_000,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -46,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl = null;
   }
 
+  const redisKeyPrefix = env.HUB_REDIS_PREFIX?.trim() || 'hub:';
+  if (!/^[\w:.-]{1,64}$/.test(redisKeyPrefix)) {
+    problems.push(
+      `HUB_REDIS_PREFIX must be 1 to 64 letters, digits, ':', '.', '_' or '-', got "${env.HUB_REDIS_PREFIX}"`,
+    );
+  }
+
   const logLevel = (env.LOG_LEVEL || 'info') as HubConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of debug, info, warn, error, got "${env.LOG_LEVEL}"`);
@@ -55,6 +95,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!['true', 'false', '1', '0'].includes(demo))
     problems.push(`HUB_DEMO must be true or false, got "${env.HUB_DEMO}"`);
 
+  const whole = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const n = Number(raw.replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const limits: LimitsConfig = {
+    maxDepth: whole('HUB_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
+    maxCost: whole('HUB_MAX_COST', DEFAULT_LIMITS.maxCost, 100, 100_000_000),
+    keyPerSecond: whole('HUB_RATE_KEY_PER_SECOND', DEFAULT_LIMITS.keyPerSecond, 1, 100_000),
+    keyBurst: whole('HUB_RATE_KEY_BURST', DEFAULT_LIMITS.keyBurst, 0, 1_000_000),
+    ipPerSecond: whole('HUB_RATE_IP_PER_SECOND', DEFAULT_LIMITS.ipPerSecond, 1, 100_000),
+    ipBurst: whole('HUB_RATE_IP_BURST', DEFAULT_LIMITS.ipBurst, 0, 1_000_000),
+    statementTimeoutMs: whole('HUB_STATEMENT_TIMEOUT_MS', DEFAULT_LIMITS.statementTimeoutMs, 0, 3_600_000),
+  };
+  const trustProxyHops = whole('HUB_TRUST_PROXY', 0, 0, 10);
+
+  const corsOrigins: string[] = [];
+  for (const raw of (env.HUB_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)) {
+    let origin: string | null = null;
+    try {
+      const u = new URL(raw);
+      if (['http:', 'https:'].includes(u.protocol) && u.origin === raw.replace(/\/$/, '')) origin = u.origin;
+    } catch {
+      origin = null;
+    }
+    if (origin) corsOrigins.push(origin);
+    else
+      problems.push(
+        `HUB_CORS_ORIGINS must be a comma-separated list of origins like https://dash.example.gov.cn, got "${raw}"`,
+      );
+  }
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
@@ -62,8 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     host: env.HOST || '0.0.0.0',
     redisUrl,
+    redisKeyPrefix,
     logLevel,
     demoOnEmpty: demo === 'true' || demo === '1',
+    limits,
+    corsOrigins,
+    trustProxyHops,
   };
 }
 

@@ -12,6 +12,7 @@ import { createMigration, pendingMigrations } from '../db/migrations.js';
 import { registerAuthCommands } from '../modules/auth/auth.cli.js';
 import { registerExportCommand } from '../modules/export/export.cli.js';
 import { registerImportCommands } from '../modules/import/import.cli.js';
+import { registerTrustedDocumentCommands } from '../modules/trusted-document/trusted-document.cli.js';
 
 const program = new Command('hub')
   .description('县域安全生产监管数据中枢 — County work-safety supervision hub')
@@ -27,6 +28,9 @@ Environment:
   HUB_DEMO       load the demo county into an empty database on start (default true)
   REDIS_URL      shared state for several processes (optional)
   HUB_TOKEN      API key for commands that go through a running hub (hub import)
+  HUB_MAX_DEPTH, HUB_MAX_COST, HUB_RATE_KEY_PER_SECOND, HUB_RATE_KEY_BURST, HUB_RATE_IP_PER_SECOND,
+  HUB_RATE_IP_BURST, HUB_STATEMENT_TIMEOUT_MS, HUB_CORS_ORIGINS, HUB_TRUST_PROXY
+                 limits and HTTP protocol settings (see docs/api.md)
   LOG_LEVEL      debug | info | warn | error (default info)`,
   );
 
@@ -148,6 +152,7 @@ program
 registerImportCommands(program);
 registerExportCommand(program);
 registerAuthCommands(program);
+registerTrustedDocumentCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof ConfigError || e instanceof StartupError || e instanceof DataDirInUseError) {

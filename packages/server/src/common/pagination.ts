@@ -2,11 +2,37 @@
 // OFFSET scans, and the total counted in the same round trip.
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { type ClassType, Field, Int, ObjectType, ArgsType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { Min } from 'class-validator';
+import { GraphQLError } from 'graphql';
 import { BadUserInputError } from './errors.js';
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * The one refusal of a page larger than MAX_PAGE_SIZE, wherever it is caught: by the operation limits before
+ * execution, or by a resolver.
+ */
+export function pageSizeError(requested: number, extra: Record<string, unknown> = {}): GraphQLError {
+  const zh = `每页最多 ${MAX_PAGE_SIZE} 条，请求了 ${requested} 条；请用 after 游标翻页`;
+  const en = `at most ${MAX_PAGE_SIZE} items per page, asked for ${requested}; page on with the \`after\` cursor`;
+  return new GraphQLError(`first: ${zh} / ${en}`, {
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      reason: { zh, en },
+      limit: 'first',
+      max: MAX_PAGE_SIZE,
+      requested,
+      ...extra,
+    },
+  });
+}
+
+/** Refuses a page size above the cap (the operation limits refuse it earlier; this guards every resolver). */
+export function checkPageSize(first: number): void {
+  if (first > MAX_PAGE_SIZE) throw pageSizeError(first);
+}
 
 @ObjectType({ description: 'Where a page stands in the whole list (Relay PageInfo).' })
 export class PageInfo {
@@ -30,7 +56,6 @@ export class PageInfo {
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
   @Min(1)
-  @Max(MAX_PAGE_SIZE)
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor`).' })
@@ -101,6 +126,7 @@ export async function paginate<T extends object>(
   page: PageArgs,
 ): Promise<Connection<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
+  checkPageSize(first);
   if (page.after != null) checkCursor(page.after);
   let cursor;
   try {

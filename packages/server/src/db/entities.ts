@@ -21,6 +21,7 @@ import { SupervisionTask } from '../modules/task/task.entity.js';
 import { SavedQueryRecord } from '../modules/saved-query/saved-query.entity.js';
 import { Township } from '../modules/township/township.entity.js';
 import { TrainingSession } from '../modules/training/training.entity.js';
+import { TrustedDocument } from '../modules/trusted-document/trusted-document.entity.js';
 import { WorkPlanItem } from '../modules/work-plan/work-plan-item.entity.js';
 
 export const ENTITIES = [
@@ -45,6 +46,7 @@ export const ENTITIES = [
   ...IMPORT_ENTITIES,
   AuditEntry,
   SavedQueryRecord,
+  TrustedDocument,
 ];
 
 /**

@@ -5,8 +5,12 @@ import { ACCOUNT_ENTITIES, ENTITIES } from './entities.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import { TownshipScopeGuard } from '../common/township-scope.js';
 
-/** The ORM's settings for one database URL. Migrations are imported as a list so they work from dist/ and src/. */
-export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+/**
+ * The ORM's settings for one database URL. Migrations are imported as a list so they work from dist/ and src/.
+ * `statementTimeoutMs` (the server's, see HUB_STATEMENT_TIMEOUT_MS) becomes PostgreSQL's statement_timeout on
+ * every connection of the pool: set once when a connection opens, it costs a request nothing.
+ */
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, statementTimeoutMs = 0): Options {
   return defineConfig({
     clientUrl,
     entities: [...ENTITIES, ...ACCOUNT_ENTITIES],
@@ -28,13 +32,20 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     pool: { min: 0, max: 10 },
     // knex waits 60 s for a connection by default: while PostgreSQL is down a request would hang that long.
     // 5 s, then the caller gets "database unavailable" (HTTP 503); the pool opens new connections once it is back.
-    driverOptions: { acquireConnectionTimeout: 5_000 },
+    driverOptions: {
+      acquireConnectionTimeout: 5_000,
+      ...(statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
+    },
     discovery: { disableDynamicFileAccess: true },
     debug: process.env.LOG_SQL === 'true',
     ...overrides,
   });
 }
 
-export async function openOrm(clientUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(clientUrl, overrides));
+export async function openOrm(
+  clientUrl: string,
+  overrides: Partial<Options> = {},
+  statementTimeoutMs = 0,
+): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(clientUrl, overrides, statementTimeoutMs));
 }

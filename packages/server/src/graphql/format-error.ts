@@ -54,7 +54,23 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** A statement ran past PostgreSQL's statement_timeout (SQLSTATE 57014 with that reason). */
+export const STATEMENT_TIMEOUT = 'STATEMENT_TIMEOUT';
+
+export function isStatementTimeout(error: unknown): boolean {
+  for (let e = error as Record<string, any> | undefined, hops = 0; e && hops < 5; hops++) {
+    if (e.code === '57014' && /statement timeout/i.test(String(e.message ?? ''))) return true;
+    e = e.cause ?? e.originalError;
+  }
+  return false;
+}
+
 const EXPOSED_CODES = new Set([
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'RATE_LIMITED',
+  'TRUSTED_DOCUMENT_REQUIRED',
+  'BATCH_NOT_SUPPORTED',
   'BAD_USER_INPUT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -67,7 +83,7 @@ const EXPOSED_CODES = new Set([
   'FORBIDDEN',
 ]);
 
-export function formatError(log: Logger) {
+export function formatError(log: Logger, statementTimeoutMs = 0) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationError[] } })?.extensions
@@ -88,6 +104,17 @@ export function formatError(log: Logger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: DATABASE_UNAVAILABLE },
+      };
+    }
+    if (isStatementTimeout(original)) {
+      log.warn('statement timeout', { path: formatted.path, limitMs: statementTimeoutMs });
+      return {
+        message:
+          `数据库语句超过 ${statementTimeoutMs / 1000} 秒时限被取消；请缩小筛选范围或减小 first / ` +
+          `a database statement ran past the ${statementTimeoutMs / 1000} s limit and was cancelled; narrow the filter or ask for smaller pages`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: STATEMENT_TIMEOUT, limit: 'statementTimeout', maxMs: statementTimeoutMs },
       };
     }
     const code = formatted.extensions?.code as string | undefined;

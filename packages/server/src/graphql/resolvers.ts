@@ -24,6 +24,7 @@ import { SupervisionTaskResolver } from '../modules/task/task.resolver.js';
 import { ApiKeyResolver, MeResolver, UserResolver } from '../modules/auth/auth.resolver.js';
 import { ExploreResolver } from '../modules/explore/explore.resolver.js';
 import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
+import { TrustedDocumentResolver } from '../modules/trusted-document/trusted-document.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 export const RESOLVERS = [
@@ -53,4 +54,5 @@ export const RESOLVERS = [
   AuditResolver,
   ExploreResolver,
   SavedQueryResolver,
+  TrustedDocumentResolver,
 ] as const;

@@ -1,8 +1,13 @@
 // Bridges node:http and Apollo Server: Apollo's own executeHTTPGraphQLRequest does the protocol work
-// (content negotiation, GET vs POST, CSRF prevention, status codes); this only moves bytes.
+// (content negotiation, GET vs POST, CSRF prevention, status codes); this moves bytes and refuses, before
+// Apollo parses anything, what the hub does not take: oversized bodies, batches, and for a key in
+// trusted-documents mode any operation not registered for it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { HubContext } from '../common/context.js';
+import type { Viewer } from '../common/viewer.js';
+import { documentHash, TRUSTED_DOCUMENT_REQUIRED } from '../modules/trusted-document/trusted-document.service.js';
+import { sendErrors } from './protocol.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -19,25 +24,52 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+export interface GraphqlHandlerOptions {
+  /** The document registered for this key under this hash, or null (trusted-documents mode). */
+  findTrustedDocument(apiKeyId: string, hash: string): Promise<string | null>;
 }
 
-export function graphqlHandler(apollo: ApolloServer<HubContext>) {
-  /** `context` makes the request's context (with its viewer), once Apollo asks for it. */
+interface RequestParts {
+  query: unknown;
+  extensions: unknown;
+}
+
+/** `query` and `extensions` of a GET (URL parameters) or POST (JSON body) request, as Apollo will read them. */
+function requestParts(method: string, url: URL, body: unknown): RequestParts | null {
+  if (method === 'GET') {
+    let extensions: unknown;
+    try {
+      const raw = url.searchParams.get('extensions');
+      extensions = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      extensions = undefined;
+    }
+    return { query: url.searchParams.get('query') ?? undefined, extensions };
+  }
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const b = body as Record<string, unknown>;
+    return { query: b.query, extensions: b.extensions };
+  }
+  return null;
+}
+
+export function graphqlHandler(apollo: ApolloServer<HubContext>, options: GraphqlHandlerOptions) {
+  /** `viewer` is who asks (already identified); `context` makes the request's context once Apollo asks for it. */
   return async (
     req: IncomingMessage,
     res: ServerResponse,
     url: URL,
+    viewer: Viewer,
     context: () => Promise<HubContext>,
   ): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    const method = req.method ?? 'GET';
     let body: unknown;
-    if (req.method === 'POST') {
+    let search = url.search;
+    if (method === 'POST') {
       let text: string;
       try {
         text = await readBody(req);
@@ -46,14 +78,12 @@ export function graphqlHandler(apollo: ApolloServer<HubContext>) {
           // The rest of the body is still on the wire, unread: on a kept-alive connection the client's next
           // request fails (the fuzzer saw it). Close the connection with the answer.
           res.setHeader('connection', 'close');
-          return send(res, 413, {
-            errors: [
-              {
-                message: `请求体超过 ${MAX_BODY_BYTES} 字节 / request body exceeds ${MAX_BODY_BYTES} bytes`,
-                extensions: { code: 'PAYLOAD_TOO_LARGE', limit: MAX_BODY_BYTES },
-              },
-            ],
-          });
+          return sendErrors(req, res, 413, [
+            {
+              message: `请求体超过 ${MAX_BODY_BYTES} 字节 / request body exceeds ${MAX_BODY_BYTES} bytes`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'maxBodyBytes', max: MAX_BODY_BYTES },
+            },
+          ]);
         }
         throw e;
       }
@@ -62,22 +92,62 @@ export function graphqlHandler(apollo: ApolloServer<HubContext>) {
         try {
           body = text ? JSON.parse(text) : undefined;
         } catch {
-          return send(res, 400, {
-            errors: [
-              {
-                message: '请求体不是有效的 JSON / the request body is not valid JSON',
-                extensions: { code: 'BAD_REQUEST' },
-              },
-            ],
-          });
+          return sendErrors(req, res, 400, [
+            {
+              message: '请求体不是有效的 JSON / the request body is not valid JSON',
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ]);
         }
       } else {
         body = text;
       }
+      // One operation per request: a batch would multiply every limit above by its length.
+      if (Array.isArray(body)) {
+        return sendErrors(req, res, 400, [
+          {
+            message:
+              `不支持批量操作：一个请求只能包含一个操作，本请求有 ${body.length} 个 / ` +
+              `batched operations are not supported: send one operation per request (this one has ${body.length})`,
+            extensions: { code: 'BATCH_NOT_SUPPORTED', limit: 'batchSize', max: 1, requested: body.length },
+          },
+        ]);
+      }
     }
+
+    if (viewer.trustedDocumentsOnly) {
+      const parts = requestParts(method, url, body);
+      const persisted = (parts?.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery
+        ?.sha256Hash;
+      const hash =
+        typeof persisted === 'string' ? persisted : typeof parts?.query === 'string' ? documentHash(parts.query) : null;
+      const document = hash && viewer.id ? await options.findTrustedDocument(viewer.id, hash) : null;
+      if (!document) {
+        return sendErrors(req, res, 403, [
+          {
+            message:
+              '此密钥只能运行已登记的可信文档，本操作未登记（请管理员用 registerTrustedDocument 登记） / ' +
+              'this API key may run registered trusted documents only, and this operation is not registered ' +
+              '(an ADMIN registers it with registerTrustedDocument)',
+            extensions: { code: TRUSTED_DOCUMENT_REQUIRED, hash },
+          },
+        ]);
+      }
+      // Sent by hash alone: the registered text is the query, whatever any cache holds.
+      if (parts && typeof parts.query !== 'string') {
+        if (method === 'GET') {
+          const params = new URLSearchParams(url.search);
+          params.set('query', document);
+          search = `?${params.toString()}`;
+        } else {
+          body = { ...(body as object), query: document };
+        }
+      }
+    }
+
     const started = performance.now();
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest: { method, headers, search, body },
       context,
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);

@@ -7,18 +7,31 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import sirv from 'sirv';
+import type { Redis } from 'ioredis';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../config.js';
 import { createContext, type HubContext } from '../common/context.js';
-import { isDatabaseUnavailable } from '../graphql/format-error.js';
 import type { Logger } from '../common/logger.js';
+import { connectRedis } from '../common/redis.js';
+import type { Viewer } from '../common/viewer.js';
 import { pendingMigrations } from '../db/migrations.js';
-import { DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE, formatError } from '../graphql/format-error.js';
+import {
+  DATABASE_UNAVAILABLE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  formatError,
+  isDatabaseUnavailable,
+} from '../graphql/format-error.js';
+import { PERSISTED_QUERY_TTL_SECONDS, redisPersistedQueryCache } from '../graphql/persisted-queries.js';
 import { hubSchema } from '../graphql/schema.js';
+import { auditPlugin, flushAuditWrites } from '../modules/audit/audit.js';
 import { accessControlPlugin } from '../modules/auth/access-rules.js';
 import { clearedSessionCookie, isHttps } from '../modules/auth/session-cookie.js';
 import { identifyRequest, type RequestIdentity, UnauthenticatedError } from '../modules/auth/viewer-lookup.js';
-import { auditPlugin, flushAuditWrites } from '../modules/audit/audit.js';
 import { fileRoutes } from '../modules/import/file-routes.js';
+import { findTrustedDocument } from '../modules/trusted-document/trusted-document.service.js';
 import { graphqlHandler } from './graphql-handler.js';
+import { operationLimitsPlugin } from './limits/operation-limits.js';
+import { createRateLimiter, type RateLimiter, rateLimitError } from './limits/rate-limit.js';
+import { clientAddress, handleCors, sendErrors, setSecurityHeaders } from './protocol.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -47,31 +60,83 @@ const databaseUnavailableIs503: ApolloServerPlugin<HubContext> = {
   },
 };
 
-/** The address the request came from (the socket's; a proxy in front would need its forwarding header trusted). */
-export function clientIpOf(req: http.IncomingMessage): string | null {
-  return req.socket.remoteAddress ?? null;
+export interface HttpServerOptions {
+  webDist?: string;
+  /**
+   * Depth, cost, page-size and rate limits; `false` turns them all off — only for measuring what they cost
+   * (tests/bench/guard-overhead.mjs). Deliberately not an environment variable: no deployment flips it by accident.
+   */
+  limits?: LimitsConfig | false;
+  /** Shared rate-limit counters and persisted queries for several processes. */
+  redisUrl?: string | null;
+  /** Prefix of this hub's Redis keys (tests give each hub its own). */
+  redisKeyPrefix?: string;
+  /** Origins whose pages may call the API (HUB_CORS_ORIGINS); none = same origin only. */
+  corsOrigins?: readonly string[];
+  /** Reverse proxies in front that append to X-Forwarded-For (HUB_TRUST_PROXY). */
+  trustProxyHops?: number;
+}
+
+/** The statement_timeout the ORM's connections were opened with (see db/orm.ts), for the refusal's message. */
+function statementTimeoutOf(orm: MikroORM): number {
+  const driverOptions = orm.config.get('driverOptions') as { connection?: { statement_timeout?: number } };
+  return driverOptions.connection?.statement_timeout ?? 0;
 }
 
 export async function createHttpServer(
   orm: MikroORM,
   log: Logger,
-  options: {
-    webDist?: string;
-  } = {},
+  options: HttpServerOptions = {},
 ): Promise<HubHttpServer> {
+  const limits = options.limits === false ? null : (options.limits ?? DEFAULT_LIMITS);
+  const redisPrefix = options.redisKeyPrefix ?? 'hub:';
+  const redis: Redis | null = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
   const apollo = new ApolloServer<HubContext>({
     schema: await hubSchema(),
     introspection: true,
     csrfPrevention: true,
     // The hub stops in its own order on signals (HTTP, database, PostgreSQL); Apollo must not race it.
     stopOnTerminationSignals: false,
-    formatError: formatError(log),
+    formatError: formatError(log, statementTimeoutOf(orm)),
     includeStacktraceInErrorResponses: false,
+    // Automatic persisted queries for every caller; shared by all processes through Redis when there is one.
+    persistedQueries: {
+      ttl: PERSISTED_QUERY_TTL_SECONDS,
+      ...(redis ? { cache: redisPersistedQueryCache(redis, `${redisPrefix}apq:`) } : {}),
+    },
     // Apollo's landing page loads from the internet; the hub must work offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503, accessControlPlugin, auditPlugin(log)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      databaseUnavailableIs503,
+      ...(limits ? [operationLimitsPlugin(limits)] : []),
+      accessControlPlugin,
+      auditPlugin(log),
+    ],
   });
   await apollo.start();
-  const handleGraphql = graphqlHandler(apollo);
+  const knex = orm.em.getKnex();
+  const handleGraphql = graphqlHandler(apollo, {
+    findTrustedDocument: (apiKeyId, hash) => findTrustedDocument(knex, apiKeyId, hash),
+  });
+  const rateLimiter: RateLimiter | null = limits ? createRateLimiter(limits, redis, `${redisPrefix}rl`) : null;
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  const trustProxyHops = options.trustProxyHops ?? 0;
+
+  /**
+   * The hook that runs once the caller is known and before any GraphQL work: a refused caller costs the
+   * database nothing. Answers 429 with Retry-After and returns false when the caller is over its rate.
+   */
+  const checkRateLimit = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    viewer: Viewer,
+  ): Promise<boolean> => {
+    if (!rateLimiter) return true;
+    const refusal = await rateLimiter.check(viewer, clientAddress(req, trustProxyHops));
+    if (!refusal) return true;
+    sendErrors(req, res, 429, [rateLimitError(refusal)], { 'retry-after': String(refusal.retryAfterSeconds) });
+    return false;
+  };
   // File import (upload, templates, problem reports) and export (lists and statistics as CSV/XLSX).
   const handleFiles = fileRoutes(orm, log);
 
@@ -96,17 +161,21 @@ export async function createHttpServer(
       return identity;
     } catch (e) {
       if (e instanceof UnauthenticatedError) {
-        res.setHeader('www-authenticate', 'Bearer');
-        json(res, 401, {
-          errors: [{ message: e.message, extensions: { code: e.extensions.code, reason: e.extensions.reason } }],
+        sendErrors(req, res, 401, [{ message: e.message, extensions: { ...e.extensions, code: 'UNAUTHENTICATED' } }], {
+          'www-authenticate': 'Bearer',
         });
         return null;
       }
       if (isDatabaseUnavailable(e)) {
-        res.setHeader('retry-after', '5');
-        json(res, 503, {
-          errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }],
-        });
+        sendErrors(
+          req,
+          res,
+          503,
+          [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }],
+          {
+            'retry-after': '5',
+          },
+        );
         return null;
       }
       throw e;
@@ -116,30 +185,34 @@ export async function createHttpServer(
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub.local');
     try {
-      if (url.pathname === '/graphql') {
+      setSecurityHeaders(req, res);
+      if (handleCors(req, res, corsOrigins)) return;
+      const api =
+        url.pathname === '/graphql' || url.pathname.startsWith('/import/') || url.pathname.startsWith('/export/');
+      if (api) {
         const identity = await identify(req, res);
         if (!identity) return;
-        const secure = isHttps(req);
-        return await handleGraphql(req, res, url, async () =>
-          createContext(
-            orm,
-            log,
-            identity.viewer,
-            {
-              sessionToken: identity.sessionToken,
-              secure,
-              setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
-            },
-            clientIpOf(req),
-          ),
-        );
+        const viewer = identity.viewer;
+        if (!(await checkRateLimit(req, res, viewer))) return;
+        if (url.pathname === '/graphql') {
+          const secure = isHttps(req);
+          return await handleGraphql(req, res, url, viewer, async () =>
+            createContext(
+              orm,
+              log,
+              viewer,
+              {
+                sessionToken: identity.sessionToken,
+                secure,
+                setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
+              },
+              clientAddress(req, trustProxyHops),
+            ),
+          );
+        }
+        if (await handleFiles(req, res, url, viewer)) return;
       }
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
-      if (url.pathname.startsWith('/import/') || url.pathname.startsWith('/export/')) {
-        const identity = await identify(req, res);
-        if (!identity) return;
-        if (await handleFiles(req, res, url, identity.viewer)) return;
-      }
       if (url.pathname === '/readyz') {
         try {
           await orm.em.getConnection().execute('select 1');
@@ -187,6 +260,7 @@ export async function createHttpServer(
       await apollo.stop();
       // Audit entries of the last requests are still being written: wait for them before the database closes.
       await flushAuditWrites();
+      redis?.disconnect();
     },
   };
 }

@@ -3,13 +3,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128224855_Initial as M0 } from './Migration20261128224855_Initial.js';
 import { Migration20261129000518_Imports as M1 } from './Migration20261129000518_Imports.js';
 import { Migration20261129013451_Accounts as M2 } from './Migration20261129013451_Accounts.js';
-import { Migration20261129014222_Audit as M3 } from './Migration20261129014222_Audit.js';
-import { Migration20261129014551_SavedQueries as M4 } from './Migration20261129014551_SavedQueries.js';
+import { Migration20261129013734_TrustedDocuments as M3 } from './Migration20261129013734_TrustedDocuments.js';
+import { Migration20261129014222_Audit as M4 } from './Migration20261129014222_Audit.js';
+import { Migration20261129014551_SavedQueries as M5 } from './Migration20261129014551_SavedQueries.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128224855_Initial', class: M0 },
   { name: 'Migration20261129000518_Imports', class: M1 },
   { name: 'Migration20261129013451_Accounts', class: M2 },
-  { name: 'Migration20261129014222_Audit', class: M3 },
-  { name: 'Migration20261129014551_SavedQueries', class: M4 },
+  { name: 'Migration20261129013734_TrustedDocuments', class: M3 },
+  { name: 'Migration20261129014222_Audit', class: M4 },
+  { name: 'Migration20261129014551_SavedQueries', class: M5 },
 ];

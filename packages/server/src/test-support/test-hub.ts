@@ -2,8 +2,9 @@
 import type { Role } from '@hub/schema';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger } from '../common/logger.js';
+import { DEFAULT_LIMITS } from '../config.js';
 import { openOrm } from '../db/orm.js';
-import { createHttpServer, type HubHttpServer } from '../http/server.js';
+import { createHttpServer, type HttpServerOptions, type HubHttpServer } from '../http/server.js';
 import { AccountService } from '../modules/auth/auth.service.js';
 import { VIEWER_LOOKUP_TAG } from '../modules/auth/viewer-lookup.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -54,16 +55,23 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(
-  kind: 'demo' | 'empty' = 'demo',
-  options: { as?: Caller | Role | null; webDist?: string } = {},
-): Promise<TestHub> {
+export interface TestHubOptions extends HttpServerOptions {
+  /** Who `gql` calls as: an ADMIN key unless said otherwise; null = anonymous. */
+  as?: Caller | Role | null;
+  /** PostgreSQL statement_timeout of the hub's connections (as HUB_STATEMENT_TIMEOUT_MS does for `hub start`). */
+  statementTimeoutMs?: number;
+}
+
+export async function startTestHub(kind: 'demo' | 'empty' = 'demo', options: TestHubOptions = {}): Promise<TestHub> {
   const db = await createTestDatabase(kind);
   const log = createLogger('warn');
-  const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } });
+  const { statementTimeoutMs = 0, as: _caller, ...httpOptions } = options;
+  // Production depth, cost and page limits; rate limits out of the way of tests that are not about them.
+  httpOptions.limits ??= { ...DEFAULT_LIMITS, ipPerSecond: 100_000, keyPerSecond: 100_000 };
+  const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } }, statementTimeoutMs);
   let http: HubHttpServer;
   try {
-    http = await createHttpServer(orm, log, { webDist: options.webDist ?? '/nonexistent', });
+    http = await createHttpServer(orm, log, { webDist: '/nonexistent', ...httpOptions });
   } catch (e) {
     await orm.close(true);
     await db.drop();

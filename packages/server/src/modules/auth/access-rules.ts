@@ -36,6 +36,7 @@ export const ROOT_FIELD_ROLES: Readonly<Record<string, readonly Role[] | typeof 
   createApiKey: ADMIN_ONLY,
   revokeApiKey: ADMIN_ONLY,
   auditLog: ADMIN_ONLY,
+  registerTrustedDocument: ADMIN_ONLY,
   // Analysts and leaders keep their own saved queries; the saved-query rules decide whose row it is.
   saveQuery: SAVERS,
   updateSavedQuery: SAVERS,

@@ -47,14 +47,15 @@ describe('hub token', () => {
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/^hub_[\w-]{43}\n$/);
     expect(stderr).toBe('');
-    const res = await me(stdout.trim());
-    expect(res.data!.me).toEqual({
-      kind: 'KEY',
-      name: '市应急局',
-      role: 'PARTNER',
-      townshipCode: '450799101000',
-      trustedDocumentsOnly: true,
-    });
+    // In trusted-documents mode the key runs nothing unregistered, `me` included: that refusal is the proof.
+    const refused = await me(stdout.trim());
+    expect(refused.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
+    const [row] = (await hub.orm.em
+      .getConnection()
+      .execute("select role, township_code, trusted_documents_only from api_key where name = '市应急局'")) as [
+      Record<string, unknown>,
+    ];
+    expect(row).toEqual({ role: 'PARTNER', township_code: '450799101000', trusted_documents_only: true });
   });
 
   it('revoke <prefix> stops the key; list shows it revoked', async () => {

@@ -2,6 +2,7 @@
 // of an uploaded file, saved mappings, starting a dry run or a commit (it runs in the background; poll
 // `importJob` for progress), the problems of a run, the history, and undo. Files are uploaded over HTTP
 // (POST /import/files); reports and templates are downloaded over HTTP (see `problemsUrl`, `templateUrls`).
+import { checkPageSize } from '../../common/pagination.js';
 import { GraphQLError } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import {
@@ -253,7 +254,8 @@ export class ImportResolver {
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
   ): Promise<ImportProblemPage> {
-    if (first < 1 || first > 1000) throw new BadUserInputError('first', '应在1到1000之间', 'must be 1 to 1000');
+    if (first < 1) throw new BadUserInputError('first', '至少为 1', 'must be at least 1');
+    checkPageSize(first);
     if (offset < 0) throw new BadUserInputError('offset', '不能为负数', 'must not be negative');
     const job = databaseKey(jobId, 'ImportJob', 'jobId');
     const [items, totalCount] = await em.findAndCount(

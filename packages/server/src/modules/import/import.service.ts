@@ -230,6 +230,8 @@ export interface UndoResult {
  */
 export async function undoImport(knex: Knex, jobId: number, by: string): Promise<UndoResult> {
   return knex.transaction(async (trx) => {
+    // Undoing a million-row import deletes them in one statement: past the server's per-statement limit.
+    await trx.raw('set local statement_timeout = 0');
     const job = (await trx('import_job').where({ id: jobId }).forUpdate().first()) as JobRow | undefined;
     if (!job) throw new ImportError(`没有编号为 ${jobId} 的导入`, `no import has id ${jobId}`, 'NOT_FOUND');
     if (job.status !== ImportStatus.COMMITTED) {

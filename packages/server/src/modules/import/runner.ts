@@ -347,6 +347,8 @@ export async function runImport(knex: Knex, o: ImportOptions): Promise<ImportRes
     if (conn) {
       await conn.query('begin');
       inTransaction = true;
+      // A large file is one COPY that may rightly run past the server's per-statement limit (HUB_STATEMENT_TIMEOUT_MS).
+      await conn.query('set local statement_timeout = 0');
       // One import of a kind at a time: a second waits, then finds the first one's rows already there.
       await conn.query(`select pg_advisory_xact_lock(hashtext('hub-import:' || $1::text))`, [kind.kind]);
     }

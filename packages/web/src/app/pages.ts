@@ -9,6 +9,8 @@ export interface PageEntry {
   path: string;
   /** Absent while the page is still to be built: the shell shows a "coming soon" notice. */
   component?: ComponentType;
+  /** False for pages the global filters (period, township, sector) do not apply to: no filter bar. */
+  filters?: false;
 }
 
 // The navigation, in the order of the left menu. The overview, the landing page, is in the initial
@@ -33,4 +35,10 @@ export const PAGES: readonly PageEntry[] = [
   },
   { key: 'plan', path: '/plan', component: lazy(() => import('../features/plan/components/PlanPage')) },
   { key: 'records', path: '/records', component: lazy(() => import('../features/records/components/RecordsPage')) },
+  {
+    key: 'import',
+    path: '/import',
+    component: lazy(() => import('../features/import/components/ImportPage')),
+    filters: false,
+  },
 ];

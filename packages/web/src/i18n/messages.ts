@@ -81,6 +81,7 @@ const zhCN = {
     capacity: '监管力量',
     plan: '计划与应急',
     records: '记录',
+    import: '数据导入',
   },
   comingSoon: {
     badge: '建设中',
@@ -900,6 +901,7 @@ const en: Messages = {
     capacity: 'Supervisory capacity',
     plan: 'Plan & preparedness',
     records: 'Records',
+    import: 'Import',
   },
   comingSoon: {
     badge: 'Coming in a later release',

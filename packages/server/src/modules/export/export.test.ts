@@ -225,6 +225,61 @@ describe('export', () => {
     expect(zh.trim().split('\n')).toHaveLength(nodes.length + 1);
   });
 
+  it('investigations, emergency plans and drills export what their connections list under the same filter', async () => {
+    const cases = [
+      {
+        what: 'investigations',
+        connection: 'investigations',
+        type: 'InvestigationFilter',
+        filter: { from: '2013-01-01', to: '2014-12-31', openPoints: true },
+        header: '事故发生时间,行业领域,乡镇,立案日期,结案日期',
+        field: 'openedOn',
+      },
+      {
+        what: 'emergency-plans',
+        connection: 'emergencyPlans',
+        type: 'EmergencyPlanFilter',
+        filter: {},
+        header: '预案名称,乡镇,部门,企业,最近修订日期',
+        field: 'title',
+      },
+      {
+        what: 'drills',
+        connection: 'drills',
+        type: 'DrillFilter',
+        filter: {},
+        header: '演练日期,演练名称,乡镇,参演人数,所属预案',
+        field: 'title',
+      },
+    ];
+    for (const c of cases) {
+      const api = await hub.gql(
+        `query($f: ${c.type}) { list: ${c.connection}(filter: $f, first: 500) { totalCount nodes { ${c.field} } } }`,
+        { f: c.filter },
+      );
+      expect(api.errors, c.what).toBeUndefined();
+      const { totalCount, nodes } = api.data!.list as { totalCount: number; nodes: Record<string, string>[] };
+      expect(totalCount, c.what).toBeGreaterThan(0);
+      const file = await download(`/export/${c.what}.csv?filter=${encodeURIComponent(JSON.stringify(c.filter))}`);
+      expect(file.status, c.what).toBe(200);
+      const lines = file.bytes
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+      expect(lines[0], c.what).toContain(c.header);
+      expect(lines.length - 1, c.what).toBe(totalCount);
+      const column = c.what === 'investigations' ? 3 : c.what === 'drills' ? 1 : 0;
+      expect(
+        lines
+          .slice(1)
+          .map((l) => l.split(',')[column])
+          .sort(),
+        c.what,
+      ).toEqual(nodes.map((n) => n[c.field]).sort());
+    }
+  });
+
   it("writes a chart's table as XLSX, and refuses a malformed one in words", async () => {
     const post = (body: string, type = 'application/json') =>
       fetch(`${hub.url}/export/table.xlsx`, { method: 'POST', headers: { 'content-type': type }, body });

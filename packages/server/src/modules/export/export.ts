@@ -1,4 +1,4 @@
-// Exports: the accident, hazard, inspection and task lists, the accident and hazard statistics, as CSV (UTF-8 with BOM) or XLSX, with the
+// Exports: the accident, hazard, inspection, task, investigation, emergency-plan and drill lists, the accident and hazard statistics, as CSV (UTF-8 with BOM) or XLSX, with the
 // filters of the API applied and Chinese headers (English with lang=en). Lists are read a page at a time
 // (keyset) and written as they come; a list export has the import template's columns, so it imports again.
 import type { Writable } from 'node:stream';
@@ -16,7 +16,7 @@ import {
   TRAFFIC_CAUSE_LABELS,
   WEATHER_LABELS,
 } from '@hub/schema';
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityName, FilterQuery, Knex } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import { coerceInputValue, type GraphQLInputType } from 'graphql';
 import { BadUserInputError } from '../../common/errors.js';
@@ -29,7 +29,16 @@ import { HazardDimension, hazardStats } from '../hazard/hazard-stats.js';
 import type { OverdueAge } from '../hazard/overdue-age.js';
 import { applyHazardFilter } from '../hazard/hazard.filter.js';
 import type { HazardFilter } from '../hazard/hazard.inputs.js';
+import { Drill } from '../emergency/drill.entity.js';
+import type { DrillFilter } from '../emergency/drill.inputs.js';
+import { drillWhere } from '../emergency/drill.service.js';
+import { EmergencyPlan } from '../emergency/emergency-plan.entity.js';
+import type { EmergencyPlanFilter } from '../emergency/emergency-plan.inputs.js';
+import { emergencyPlanWhere } from '../emergency/emergency-plan.service.js';
 import { applyInspectionFilter } from '../inspection/inspection.filter.js';
+import { Investigation } from '../investigation/investigation.entity.js';
+import type { InvestigationFilter } from '../investigation/investigation.inputs.js';
+import { investigationWhere } from '../investigation/investigation.service.js';
 import type { InspectionFilter } from '../inspection/inspection.inputs.js';
 import { applyTaskFilter, taskStatusSql } from '../task/task.filter.js';
 import type { SupervisionTaskFilter } from '../task/task.inputs.js';
@@ -38,7 +47,17 @@ import { ImportKind } from '../import/import.entities.js';
 import { kindDef } from '../import/kinds.js';
 import { writeCsv } from '../import/template.js';
 
-export const EXPORTS = ['accidents', 'hazards', 'inspections', 'tasks', 'accident-stats', 'hazard-stats'] as const;
+export const EXPORTS = [
+  'accidents',
+  'hazards',
+  'inspections',
+  'tasks',
+  'investigations',
+  'emergency-plans',
+  'drills',
+  'accident-stats',
+  'hazard-stats',
+] as const;
 export type ExportWhat = (typeof EXPORTS)[number];
 export type ExportFormat = 'csv' | 'xlsx';
 export type Lang = 'zh' | 'en';
@@ -57,7 +76,7 @@ const PAGE = 5000;
 
 /** Checks a filter exactly as the API does, by coercing it to the schema's input type. */
 export async function coerceFilter(
-  typeName: 'AccidentFilter' | 'HazardFilter' | 'InspectionFilter' | 'SupervisionTaskFilter',
+  typeName: (typeof FILTER_TYPE)[ExportWhat],
   raw: unknown,
 ): Promise<Record<string, unknown>> {
   if (raw === undefined || raw === null) return {};
@@ -367,6 +386,126 @@ async function writeTasks(em: EntityManager, req: ExportRequest, out: Writable):
   );
 }
 
+// Lists read through the ORM with the API's own filter (the same `where` its connection uses): a page of
+// entities and their relations in a bounded number of statements, then the next page after the last id.
+
+interface EntityColumn<E> {
+  header: Labels;
+  value(e: E, lang: Lang): unknown;
+}
+
+const yesNo = (v: boolean, lang: Lang) => (lang === 'zh' ? (v ? '是' : '否') : v);
+const nameOf = (ref: { getEntity(): { name: string } } | null | undefined) => (ref ? ref.getEntity().name : null);
+
+async function writeEntities<E extends { id: number }>(
+  em: EntityManager,
+  entity: EntityName<E>,
+  where: FilterQuery<E>,
+  populate: string[],
+  sheet: Labels,
+  columns: EntityColumn<E>[],
+  req: ExportRequest,
+  out: Writable,
+): Promise<void> {
+  const sink = await openSink(
+    req.format,
+    out,
+    sheet[req.lang],
+    columns.map((c) => c.header[req.lang]),
+  );
+  let after = 0;
+  try {
+    for (;;) {
+      const fork = em.fork();
+      const page = (await fork.find(entity, { $and: [where, { id: { $gt: after } }] } as FilterQuery<E>, {
+        orderBy: { id: 'asc' } as never,
+        limit: PAGE,
+        populate: populate as never,
+      })) as E[];
+      for (const e of page) await sink.row(columns.map((c) => c.value(e, req.lang) ?? null));
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.id;
+    }
+  } finally {
+    await sink.end();
+  }
+}
+
+const INVESTIGATION_COLUMNS: EntityColumn<Investigation>[] = [
+  {
+    header: { zh: '事故发生时间', en: 'accidentOccurredAt' },
+    value: (i) => formatValue(i.accident.getEntity().occurredAt, { t: 'datetime' }),
+  },
+  {
+    header: { zh: '行业领域', en: 'sector' },
+    value: (i, lang) => formatValue(i.accident.getEntity().sector, { t: 'enum', labels: SECTOR_LABELS }, lang),
+  },
+  { header: { zh: '乡镇', en: 'township' }, value: (i) => nameOf(i.accident.getEntity().township) },
+  { header: { zh: '立案日期', en: 'openedOn' }, value: (i) => i.openedOn },
+  { header: { zh: '结案日期', en: 'closedOn' }, value: (i) => i.closedOn ?? null },
+  { header: { zh: '事故原因未查清不放过', en: 'causeIdentified' }, value: (i, l) => yesNo(i.causeIdentified, l) },
+  {
+    header: { zh: '责任人员未处理不放过', en: 'responsibleDealtWith' },
+    value: (i, l) => yesNo(i.responsibleDealtWith, l),
+  },
+  { header: { zh: '群众没有受到教育不放过', en: 'peopleEducated' }, value: (i, l) => yesNo(i.peopleEducated, l) },
+  {
+    header: { zh: '整改措施未落实不放过', en: 'measuresImplemented' },
+    value: (i, l) => yesNo(i.measuresImplemented, l),
+  },
+  { header: { zh: '追责人数', en: 'peopleHeldAccountable' }, value: (i) => i.peopleHeldAccountable },
+];
+
+const PLAN_COLUMNS: EntityColumn<EmergencyPlan>[] = [
+  { header: { zh: '预案名称', en: 'title' }, value: (p) => p.title },
+  { header: { zh: '乡镇', en: 'township' }, value: (p) => nameOf(p.township) },
+  { header: { zh: '部门', en: 'department' }, value: (p) => nameOf(p.department) },
+  { header: { zh: '企业', en: 'enterprise' }, value: (p) => nameOf(p.enterprise) },
+  { header: { zh: '最近修订日期', en: 'lastRevisedOn' }, value: (p) => p.lastRevisedOn },
+  { header: { zh: '修订周期（年）', en: 'revisionCycleYears' }, value: (p) => p.revisionCycleYears },
+  { header: { zh: '应修订日期', en: 'revisionDueOn' }, value: (p) => p.revisionDueOn },
+  { header: { zh: '逾期未修订', en: 'revisionOverdue' }, value: (p, l) => yesNo(p.revisionOverdue, l) },
+];
+
+const DRILL_COLUMNS: EntityColumn<Drill>[] = [
+  { header: { zh: '演练日期', en: 'heldOn' }, value: (d) => d.heldOn },
+  { header: { zh: '演练名称', en: 'title' }, value: (d) => d.title },
+  { header: { zh: '乡镇', en: 'township' }, value: (d) => nameOf(d.township) },
+  { header: { zh: '参演人数', en: 'participants' }, value: (d) => d.participants },
+  { header: { zh: '所属预案', en: 'plan' }, value: (d) => (d.plan ? d.plan.getEntity().title : null) },
+];
+
+async function writeEntityList(em: EntityManager, req: ExportRequest, out: Writable): Promise<void> {
+  switch (req.what) {
+    case 'investigations': {
+      const filter = (await coerceFilter('InvestigationFilter', req.filter)) as InvestigationFilter;
+      const sheet = { zh: '事故调查', en: 'investigations' };
+      const populate = ['accident', 'accident.township'];
+      return writeEntities(
+        em,
+        Investigation,
+        investigationWhere(filter),
+        populate,
+        sheet,
+        INVESTIGATION_COLUMNS,
+        req,
+        out,
+      );
+    }
+    case 'emergency-plans': {
+      const filter = (await coerceFilter('EmergencyPlanFilter', req.filter)) as EmergencyPlanFilter;
+      const sheet = { zh: '应急预案', en: 'emergency plans' };
+      const populate = ['township', 'department', 'enterprise'];
+      return writeEntities(em, EmergencyPlan, emergencyPlanWhere(filter), populate, sheet, PLAN_COLUMNS, req, out);
+    }
+    default: {
+      const filter = (await coerceFilter('DrillFilter', req.filter)) as DrillFilter;
+      const sheet = { zh: '应急演练', en: 'drills' };
+      return writeEntities(em, Drill, drillWhere(filter), ['township', 'plan'], sheet, DRILL_COLUMNS, req, out);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // A table the dashboard already has (a chart's figures) as XLSX: the browser sends the table, the server
 // writes the workbook, so the dashboard carries no spreadsheet library. Aggregates only: lists of records
@@ -567,6 +706,9 @@ const FILTER_TYPE = {
   'hazard-stats': 'HazardFilter',
   inspections: 'InspectionFilter',
   tasks: 'SupervisionTaskFilter',
+  investigations: 'InvestigationFilter',
+  'emergency-plans': 'EmergencyPlanFilter',
+  drills: 'DrillFilter',
 } as const satisfies Record<ExportWhat, string>;
 
 /** Checks a request before anything is written, so an HTTP error can still be an error status. */
@@ -581,5 +723,7 @@ export async function writeExport(em: EntityManager, req: ExportRequest, out: Wr
   if (req.what === 'accidents' || req.what === 'hazards') return writeList(em, req, out);
   if (req.what === 'inspections') return writeInspections(em, req, out);
   if (req.what === 'tasks') return writeTasks(em, req, out);
+  if (req.what === 'investigations' || req.what === 'emergency-plans' || req.what === 'drills')
+    return writeEntityList(em, req, out);
   return writeStats(em, req, out);
 }

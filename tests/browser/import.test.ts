@@ -3,6 +3,7 @@
 // mapping, check (one row names a township the county does not have), import the valid rows only, see the
 // import in the history and the accidents on the dashboard, then undo it. Real Chromium against the hub
 // started as the README starts it. Screenshots: tests/artifacts/screenshots/import-*.png.
+import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,11 +121,33 @@ describe('importing a spreadsheet of last year’s accidents in the browser', ()
     await page.locator('table[data-kind="accidents"][data-total="4"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('table[data-kind="accidents"]').textContent()).toContain('石岭镇');
     await screenshot(page, 'import-records-2025-zh-1366x768');
+    // The list's export comes from the server: every record under the filters, Chinese headers.
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /的全部记录（CSV）/ }).click(),
+    ]);
+    const exported = fs.readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = exported.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^来源编号,发生时间,乡镇,行业领域/);
+    expect(lines).toHaveLength(5);
+    expect(exported).toContain('客车侧翻');
+    expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
     const overview = await openPage(browser, hub.url, '/');
     await overview.page.locator('[data-panel="trend"][data-state="ready"], [data-state="ready"]').first().waitFor();
     await overview.page.waitForTimeout(1_500);
     expect(await overview.page.locator('.filter-bar').textContent()).toContain('2025');
     await screenshot(overview.page, 'import-overview-2025-zh-1366x768');
+    // A chart's figures as an Excel workbook, written by the server from the panel's table.
+    const trendPanel = overview.page
+      .locator('[data-panel][data-state="ready"]')
+      .filter({ hasText: '分行业月度事故起数' });
+    const [xlsxDownload] = await Promise.all([
+      overview.page.waitForEvent('download'),
+      trendPanel.getByRole('button', { name: /（Excel 工作簿）/ }).click(),
+    ]);
+    const workbook = fs.readFileSync((await xlsxDownload.path())!);
+    expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    expect(xlsxDownload.suggestedFilename()).toMatch(/^分行业月度事故起数.*\.xlsx$/);
     await overview.page.close();
 
     // Undo, after saying yes.

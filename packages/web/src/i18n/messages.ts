@@ -133,6 +133,12 @@ const zhCN = {
     downloadCsv: '下载数据',
     exportPngLabel: (title: string) => `将“${title}”导出为 PNG 图片`,
     downloadCsvLabel: (title: string) => `下载“${title}”的数据（CSV）`,
+    downloadXlsx: 'Excel',
+    downloadXlsxLabel: (title: string) => `下载“${title}”的数据（Excel 工作簿）`,
+    exportAllCsv: '导出全部（CSV）',
+    exportAllXlsx: '导出全部（Excel）',
+    exportAllLabel: (title: string, format: string) => `按当前筛选导出“${title}”的全部记录（${format}）`,
+    downloadFailed: (reason: string) => `下载失败：${reason}`,
   },
   units: {
     accidents: '起',
@@ -952,6 +958,13 @@ const en: Messages = {
     downloadCsv: 'CSV',
     exportPngLabel: (title: string) => `Export “${title}” as a PNG image`,
     downloadCsvLabel: (title: string) => `Download the data of “${title}” (CSV)`,
+    downloadXlsx: 'Excel',
+    downloadXlsxLabel: (title: string) => `Download the data of “${title}” (Excel workbook)`,
+    exportAllCsv: 'Export all (CSV)',
+    exportAllXlsx: 'Export all (Excel)',
+    exportAllLabel: (title: string, format: string) =>
+      `Export every record of “${title}” under the filters (${format})`,
+    downloadFailed: (reason: string) => `The download failed: ${reason}`,
   },
   units: {
     accidents: '',

@@ -174,6 +174,13 @@ describe('importing a spreadsheet of last year’s accidents in the browser', ()
       .locator('input[type="file"]')
       .setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
     await page.getByText('“notes.pdf” is not a CSV or .xlsx file.').waitFor();
+    // Dropped on the drop zone, the same check.
+    await page.getByTestId('file-drop').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], 'photo.jpg', { type: 'image/jpeg' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('“photo.jpg” is not a CSV or .xlsx file.').waitFor();
     await page.getByTestId('import-history').getByText('Import history').waitFor();
     await screenshot(page, 'import-en-1366x768');
     expect(errors).toEqual([]);

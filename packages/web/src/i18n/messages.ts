@@ -130,10 +130,10 @@ const zhCN = {
   panel: {
     actions: (title: string) => `${title}：操作`,
     exportPng: '导出图片',
-    downloadCsv: '下载数据',
+    downloadCsv: '下载 CSV',
     exportPngLabel: (title: string) => `将“${title}”导出为 PNG 图片`,
     downloadCsvLabel: (title: string) => `下载“${title}”的数据（CSV）`,
-    downloadXlsx: 'Excel',
+    downloadXlsx: '下载 Excel',
     downloadXlsxLabel: (title: string) => `下载“${title}”的数据（Excel 工作簿）`,
     exportAllCsv: '导出全部（CSV）',
     exportAllXlsx: '导出全部（Excel）',

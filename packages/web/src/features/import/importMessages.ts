@@ -43,6 +43,7 @@ const zhCN = {
     replace: '换一个文件',
     wrongType: (name: string) => `“${name}”不是 CSV 或 .xlsx 文件。请另存为 CSV 或 Excel 工作簿（.xlsx）后再上传。`,
     uploadFailed: (reason: string) => `上传失败：${reason}`,
+    unreachable: '无法连接到数据中枢，请检查网络后重试',
     needKind: '请先选择数据类型。',
   },
   preview: {
@@ -188,6 +189,7 @@ const en: ImportMessages = {
     wrongType: (name: string) =>
       `“${name}” is not a CSV or .xlsx file. Save it as CSV or an Excel workbook (.xlsx) first.`,
     uploadFailed: (reason: string) => `The upload failed: ${reason}`,
+    unreachable: 'the hub cannot be reached; check the connection and try again',
     needKind: 'Choose the kind of record first.',
   },
   preview: {

@@ -156,7 +156,7 @@ export default function ImportPage() {
       setDraftKey('');
       setFile({ id: stored.id, name: chosen.name, size: stored.size });
     } catch (e) {
-      setFileError(t.file.uploadFailed(e instanceof TypeError ? t.file.accepted : (e as Error).message));
+      setFileError(t.file.uploadFailed(e instanceof TypeError ? t.file.unreachable : (e as Error).message));
     } finally {
       setUploading(null);
     }

@@ -113,11 +113,17 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
       );
     }
     db.lock?.setPort(port);
+    // Uploads are removed once imported or a day after upload (see import.service.ts).
+    const { sweepStaleFiles } = await import('./modules/import/import.service.js');
+    const sweeper = sweepStaleFiles(db.orm.em.getKnex(), (e) =>
+      log.warn('removing stale uploads failed', { message: e.message }),
+    );
     return {
       url: `http://localhost:${port}`,
       port,
       orm: db.orm,
       stop: async () => {
+        sweeper.stop();
         await http?.close();
         log.info('HTTP server closed');
         await db.close();

@@ -25,7 +25,7 @@ export function AppShell() {
       <TopBar />
       {!wall && <SideNav />}
       <main id="main" className="shell__main" tabIndex={-1}>
-        {!PAGES.find((page) => page.path === location)?.ownFilters && <FilterBar />}
+        {PAGES.find((page) => page.path === location)?.filters !== false && <FilterBar />}
         {/* Pages wait for the township list and default year; without them no figure has a scope. */}
         {context.state.error && context.defaultYear === null ? (
           <StatusMessage kind="error" detail={context.state.error.message} onRetry={context.state.retry} />

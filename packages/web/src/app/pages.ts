@@ -9,8 +9,8 @@ export interface PageEntry {
   path: string;
   /** Absent while the page is still to be built: the shell shows a "coming soon" notice. */
   component?: ComponentType;
-  /** The page has filters of its own (Explore, My board): the dashboard's global filter bar is hidden. */
-  ownFilters?: boolean;
+  /** False for pages the global filters (period, township, sector) do not apply to: no filter bar. */
+  filters?: false;
 }
 
 // The navigation, in the order of the left menu. The overview, the landing page, is in the initial
@@ -39,12 +39,18 @@ export const PAGES: readonly PageEntry[] = [
     key: 'explore',
     path: '/explore',
     component: lazy(() => import('../features/explore/components/ExplorePage')),
-    ownFilters: true,
+    filters: false,
   },
   {
     key: 'board',
     path: '/board',
     component: lazy(() => import('../features/explore/components/BoardPage')),
-    ownFilters: true,
+    filters: false,
+  },
+  {
+    key: 'import',
+    path: '/import',
+    component: lazy(() => import('../features/import/components/ImportPage')),
+    filters: false,
   },
 ];

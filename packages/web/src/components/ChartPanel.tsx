@@ -9,6 +9,8 @@ import { chartBackground } from '../theme/chartTheme';
 import type { ChartClick, ChartSpec, FeatureCollection } from './chartOption';
 import { toCsv, type DataTable } from './dataTable';
 import { fileNameOf, saveCsv, saveDataUrl } from './download';
+import { downloadFromHub } from '../graphql/hubFetch';
+import type { Lang } from '../i18n/lang';
 import { LazyEChart } from './LazyEChart';
 import { StatusMessage } from './StatusMessage';
 import type { QueryState } from '../graphql/useHubQuery';
@@ -39,6 +41,11 @@ export interface ChartPanelProps {
   };
   /** The CSV of a panel without a chart. */
   table?: DataTable;
+  /**
+   * A list of records: its downloads are the server's export of every record under the API filter (the
+   * server decides what the caller may see), not the rows on screen. `what` is an /export/<what> list.
+   */
+  serverExport?: ServerExport;
   /** Controls beside the title (e.g. a metric switch). */
   controls?: ReactNode;
   /** Content shown with the chart (figures, lists). */
@@ -46,11 +53,27 @@ export interface ChartPanelProps {
   className?: string;
 }
 
+export interface ServerExport {
+  what: 'accidents' | 'hazards' | 'inspections' | 'tasks' | 'investigations' | 'emergency-plans' | 'drills';
+  /** The API's filter of the list (AccidentFilter, HazardFilter, ...), as the list's query sends it. */
+  filter: unknown;
+}
+
+/** Where the server's export of a list is, in the reader's language. */
+export function serverExportPath(exported: ServerExport, format: 'csv' | 'xlsx', lang: Lang): string {
+  const params = new URLSearchParams({
+    filter: JSON.stringify(exported.filter ?? {}),
+    lang: lang === 'en' ? 'en' : 'zh',
+  });
+  return `/export/${exported.what}.${format}?${params}`;
+}
+
 export function ChartPanel(props: ChartPanelProps) {
   const { id, title, scope, note, description, state, hasData, emptyText, chart, controls, children, className } =
     props;
-  const { m } = useI18n();
+  const { lang, m } = useI18n();
   const { wall } = useWallMode();
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   const chartRef = useRef<EChartsType | null>(null);
   const [chartReady, setChartReady] = useState(false);
   const onChart = useCallback((instance: EChartsType | null) => {
@@ -74,6 +97,21 @@ export function ChartPanel(props: ChartPanelProps) {
     saveDataUrl(url, fileNameOf([title, scope], 'png'));
   };
   const downloadCsv = () => table && saveCsv(toCsv(table), fileNameOf([title, scope], 'csv'));
+  // The figures as a workbook: the server writes it from the table (no spreadsheet library in the dashboard).
+  const fromServer = (path: string, format: 'csv' | 'xlsx', body?: unknown) => {
+    setDownloadError(null);
+    downloadFromHub(path, fileNameOf([title, scope], format), lang, body).catch((e: Error) =>
+      setDownloadError(m.panel.downloadFailed(e.message)),
+    );
+  };
+  const downloadXlsx = () =>
+    table &&
+    fromServer('/export/table.xlsx', 'xlsx', {
+      sheet: title,
+      columns: table.columns.map((column) => column.label),
+      rows: table.rows.map((row) => table.columns.map((column) => row[column.key] ?? null)),
+    });
+  const { serverExport } = props;
 
   let body: ReactNode;
   if (state.error && !hasData) body = <StatusMessage kind="error" detail={state.error.message} onRetry={state.retry} />;
@@ -130,21 +168,59 @@ export function ChartPanel(props: ChartPanelProps) {
                   {m.panel.exportPng}
                 </button>
               )}
-              {hasData && table && table.rows.length > 0 && (
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={downloadCsv}
-                  aria-label={m.panel.downloadCsvLabel(title)}
-                  title={m.panel.downloadCsvLabel(title)}
-                >
-                  {m.panel.downloadCsv}
-                </button>
+              {hasData && table && table.rows.length > 0 && !serverExport && (
+                <>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={downloadCsv}
+                    aria-label={m.panel.downloadCsvLabel(title)}
+                    title={m.panel.downloadCsvLabel(title)}
+                  >
+                    {m.panel.downloadCsv}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={downloadXlsx}
+                    aria-label={m.panel.downloadXlsxLabel(title)}
+                    title={m.panel.downloadXlsxLabel(title)}
+                  >
+                    {m.panel.downloadXlsx}
+                  </button>
+                </>
+              )}
+              {hasData && serverExport && !empty && (
+                <>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => fromServer(serverExportPath(serverExport, 'csv', lang), 'csv')}
+                    aria-label={m.panel.exportAllLabel(title, 'CSV')}
+                    title={m.panel.exportAllLabel(title, 'CSV')}
+                  >
+                    {m.panel.exportAllCsv}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => fromServer(serverExportPath(serverExport, 'xlsx', lang), 'xlsx')}
+                    aria-label={m.panel.exportAllLabel(title, 'Excel')}
+                    title={m.panel.exportAllLabel(title, 'Excel')}
+                  >
+                    {m.panel.exportAllXlsx}
+                  </button>
+                </>
               )}
             </div>
           )}
         </div>
       </header>
+      {downloadError && (
+        <p className="status status--error" role="alert">
+          {downloadError}
+        </p>
+      )}
       {state.error && hasData && <StatusMessage kind="error" detail={state.error.message} onRetry={state.retry} />}
       {body}
     </section>

@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useCallback, useEffect } from 'react';
 import { useQuery, type AnyVariables, type CombinedError } from 'urql';
 import { useWallMode, WALL_REFRESH_MS } from '../hooks/wallMode';
+import { dataChanged } from './dataVersion';
 
 export interface QueryState {
   fetching: boolean;
@@ -23,6 +24,8 @@ export function useHubQuery<Data, Variables extends AnyVariables>(
     variables: (variables ?? {}) as Variables,
     // null variables: the page does not know what to ask yet (e.g. the default year is still loading).
     pause: variables === null,
+    // After an import or undo in this visit, cached answers may be out of date (see dataVersion.ts).
+    requestPolicy: dataChanged() ? 'cache-and-network' : undefined,
   });
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const { wall, markUpdated } = useWallMode();

@@ -84,6 +84,7 @@ const zhCN = {
     records: '记录',
     explore: '自助分析',
     board: '我的看板',
+    import: '数据导入',
   },
   // Links in the left menu to pages outside the dashboard (they open in the same tab).
   toolsNav: {
@@ -155,9 +156,15 @@ const zhCN = {
   panel: {
     actions: (title: string) => `${title}：操作`,
     exportPng: '导出图片',
-    downloadCsv: '下载数据',
+    downloadCsv: '下载 CSV',
     exportPngLabel: (title: string) => `将“${title}”导出为 PNG 图片`,
     downloadCsvLabel: (title: string) => `下载“${title}”的数据（CSV）`,
+    downloadXlsx: '下载 Excel',
+    downloadXlsxLabel: (title: string) => `下载“${title}”的数据（Excel 工作簿）`,
+    exportAllCsv: '导出全部（CSV）',
+    exportAllXlsx: '导出全部（Excel）',
+    exportAllLabel: (title: string, format: string) => `按当前筛选导出“${title}”的全部记录（${format}）`,
+    downloadFailed: (reason: string) => `下载失败：${reason}`,
   },
   units: {
     accidents: '起',
@@ -999,6 +1006,7 @@ const en: Messages = {
     records: 'Records',
     explore: 'Explore',
     board: 'My board',
+    import: 'Import',
   },
   toolsNav: {
     graphiql: 'GraphiQL (API)',
@@ -1071,6 +1079,13 @@ const en: Messages = {
     downloadCsv: 'CSV',
     exportPngLabel: (title: string) => `Export “${title}” as a PNG image`,
     downloadCsvLabel: (title: string) => `Download the data of “${title}” (CSV)`,
+    downloadXlsx: 'Excel',
+    downloadXlsxLabel: (title: string) => `Download the data of “${title}” (Excel workbook)`,
+    exportAllCsv: 'Export all (CSV)',
+    exportAllXlsx: 'Export all (Excel)',
+    exportAllLabel: (title: string, format: string) =>
+      `Export every record of “${title}” under the filters (${format})`,
+    downloadFailed: (reason: string) => `The download failed: ${reason}`,
   },
   units: {
     accidents: '',

@@ -1,4 +1,5 @@
-// `hub export`: the accident and hazard lists and statistics as CSV or XLSX, with the API's filters.
+// `hub export`: the lists (accidents, hazards, inspections, tasks, investigations, emergency plans, drills) and
+// the accident and hazard statistics as CSV or XLSX, with the API's filters.
 import fs from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -8,7 +9,18 @@ import { loadConfig } from '../../config.js';
 import { exitWith } from '../import/import.cli.js';
 import type { ExportRequest } from './export.js';
 
-const EXPORTS = ['accidents', 'hazards', 'accident-stats', 'hazard-stats'] as const;
+// The same list as export.ts's EXPORTS (checked by the type below), without loading that module for --help.
+const EXPORTS = [
+  'accidents',
+  'hazards',
+  'inspections',
+  'tasks',
+  'investigations',
+  'emergency-plans',
+  'drills',
+  'accident-stats',
+  'hazard-stats',
+] as const satisfies readonly ExportRequest['what'][];
 
 export function registerExportCommand(program: Command): void {
   program

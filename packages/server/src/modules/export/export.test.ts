@@ -157,6 +157,166 @@ describe('export', () => {
     ]);
   });
 
+  it('an inspection export imports again to the same inspections, departments included', async () => {
+    const [dept] = await sql<{ code: string }>('select code from department order by id limit 2');
+    const codes = (await sql<{ code: string }>('select code from department order by code limit 2')).map((d) => d.code);
+    expect(dept).toBeDefined();
+    const csv = [
+      '检查日期,检查部门,检查类型,节假日,企业统一社会信用代码,乡镇,罚款金额（元）,备注',
+      `2011-06-01,${codes.join('、')},专项整治,,,城关镇,5000,"联合检查, 六月"`,
+      `2011-06-02,${codes[0]},专项整治,,${enterpriseCode},,0,`,
+    ].join('\n');
+    const first = await importFile(ImportKind.INSPECTION, Buffer.from(csv));
+    expect(first.rowsInserted).toBe(2);
+    const INSPECTIONS_2011 = () =>
+      sql(
+        `select to_char(i.inspected_on, 'YYYY-MM-DD') as d, i.joint, i.campaign, i.penalty_cny, i.notes, t.code,
+                (select string_agg(dd.code, ',' order by dd.code) from inspection_departments x join department dd on dd.id = x.department_id where x.inspection_id = i.id) as depts
+         from inspection i join township t on t.id = i.township_id where i.inspected_on between '2011-06-01' and '2011-06-30' order by i.inspected_on`,
+      );
+    const original = await INSPECTIONS_2011();
+    expect(original[0]).toMatchObject({ joint: true, depts: [...codes].sort().join(',') });
+    const filter = encodeURIComponent(JSON.stringify({ from: '2011-06-01', to: '2011-06-30' }));
+    const file = await download(`/export/inspections.xlsx?filter=${filter}`);
+    expect(file.status).toBe(200);
+    await undoImport(hub.orm.em.getKnex(), first.jobId, 'vitest');
+    expect(await INSPECTIONS_2011()).toHaveLength(0);
+    const again = await importFile(ImportKind.INSPECTION, file.bytes);
+    expect(again.rowsInserted).toBe(2);
+    expect(await INSPECTIONS_2011()).toEqual(original);
+    const csvExport = (await download(`/export/inspections.csv?filter=${filter}`)).bytes.toString('utf8');
+    expect(csvExport.split('\n')[0]).toContain('检查日期,检查部门,检查类型');
+    expect(csvExport).toContain('"联合检查, 六月"');
+  });
+
+  it('a task export lists the filtered tasks with their status as the API gives it', async () => {
+    const filter = { from: '2014-01-01', to: '2014-12-31' };
+    const api = await hub.gql(
+      `query($f: SupervisionTaskFilter) { supervisionTasks(filter: $f, first: 500) { totalCount nodes { title status } } }`,
+      { f: filter },
+    );
+    const nodes = api.data!.supervisionTasks.nodes as { title: string; status: string }[];
+    expect(nodes.length).toBeGreaterThan(0);
+    const file = await download(`/export/tasks.xlsx?filter=${encodeURIComponent(JSON.stringify(filter))}&lang=en`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      'title',
+      'townshipCode',
+      'township',
+      'departmentCode',
+      'department',
+      'assignedOn',
+      'dueOn',
+      'completedOn',
+      'status',
+    ]);
+    const rows: [string, string][] = [];
+    ws.eachRow((row, n) => {
+      if (n > 1) rows.push([String(row.getCell(1).value), String(row.getCell(9).value)]);
+    });
+    expect(rows.sort()).toEqual(nodes.map((t) => [t.title, t.status] as [string, string]).sort());
+    const zh = (await download(`/export/tasks.csv?filter=${encodeURIComponent(JSON.stringify(filter))}`)).bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    expect(zh.split(/\r?\n/)[0]).toBe('任务名称,乡镇代码,乡镇,部门代码,责任部门,下达日期,办结期限,完成日期,状态');
+    expect(zh.trim().split('\n')).toHaveLength(nodes.length + 1);
+  });
+
+  it('investigations, emergency plans and drills export what their connections list under the same filter', async () => {
+    const cases = [
+      {
+        what: 'investigations',
+        connection: 'investigations',
+        type: 'InvestigationFilter',
+        filter: { from: '2013-01-01', to: '2014-12-31', openPoints: true },
+        header: '事故发生时间,行业领域,乡镇,立案日期,结案日期',
+        field: 'openedOn',
+      },
+      {
+        what: 'emergency-plans',
+        connection: 'emergencyPlans',
+        type: 'EmergencyPlanFilter',
+        filter: {},
+        header: '预案名称,乡镇,部门,企业,最近修订日期',
+        field: 'title',
+      },
+      {
+        what: 'drills',
+        connection: 'drills',
+        type: 'DrillFilter',
+        filter: {},
+        header: '演练日期,演练名称,乡镇,参演人数,所属预案',
+        field: 'title',
+      },
+    ];
+    for (const c of cases) {
+      const api = await hub.gql(
+        `query($f: ${c.type}) { list: ${c.connection}(filter: $f, first: 500) { totalCount nodes { ${c.field} } } }`,
+        { f: c.filter },
+      );
+      expect(api.errors, c.what).toBeUndefined();
+      const { totalCount, nodes } = api.data!.list as { totalCount: number; nodes: Record<string, string>[] };
+      expect(totalCount, c.what).toBeGreaterThan(0);
+      const file = await download(`/export/${c.what}.csv?filter=${encodeURIComponent(JSON.stringify(c.filter))}`);
+      expect(file.status, c.what).toBe(200);
+      const lines = file.bytes
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+      expect(lines[0], c.what).toContain(c.header);
+      expect(lines.length - 1, c.what).toBe(totalCount);
+      const column = c.what === 'investigations' ? 3 : c.what === 'drills' ? 1 : 0;
+      expect(
+        lines
+          .slice(1)
+          .map((l) => l.split(',')[column])
+          .sort(),
+        c.what,
+      ).toEqual(nodes.map((n) => n[c.field]).sort());
+    }
+  });
+
+  it("writes a chart's table as XLSX, and refuses a malformed one in words", async () => {
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${hub.url}/export/table.xlsx`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...hub.authHeaders },
+        body,
+      });
+    const ok = await post(
+      JSON.stringify({
+        sheet: '分行业事故起数',
+        columns: ['行业', '起数'],
+        rows: [
+          ['道路交通', 12],
+          ['=1+1', null],
+        ],
+      }),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-disposition')).toContain(encodeURIComponent('分行业事故起数.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await ok.arrayBuffer()) as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('分行业事故起数');
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['行业', '起数']);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['道路交通', 12]);
+    // Text stays text: a spreadsheet does not run it.
+    expect(ws.getRow(3).getCell(1).value).toBe('=1+1');
+    expect(ws.getRow(3).getCell(1).formula).toBeUndefined();
+
+    const bad = await post(JSON.stringify({ columns: ['a'], rows: [['x', 'y']] }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('第 1 行');
+    expect((await post('{nope')).status).toBe(400);
+    expect((await post('{}', 'text/plain')).status).toBe(415);
+    expect((await fetch(`${hub.url}/export/table.xlsx`, { headers: hub.authHeaders })).status).toBe(405);
+  });
+
   it('refuses a bad filter or dimension before writing anything', async () => {
     const bad = await download(
       `/export/accidents.csv?filter=${encodeURIComponent(JSON.stringify({ sectors: ['NOPE'] }))}`,

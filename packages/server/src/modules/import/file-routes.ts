@@ -1,8 +1,10 @@
 // The HTTP routes for files, beside /graphql:
-//   POST /import/files?name=<file name>&by=<who>      the raw bytes of a file to import → {id, databaseId, name, size, sha256}
+//   POST /import/files?name=<file name>               the raw bytes of a file to import → {id, databaseId, name, size, sha256}
 //   GET  /import/templates/<kind>.csv|.xlsx?lang=zh   a kind's template
 //   GET  /import/jobs/<id>/problems.csv?lang=zh       the problem report of an import run
-//   GET  /export/<what>.csv|.xlsx?filter=<json>&groupBy=A,B&lang=zh   accidents, hazards, accident-stats, hazard-stats
+//   GET  /export/<what>.csv|.xlsx?filter=<json>&groupBy=A,B&lang=zh   accidents, hazards, inspections, tasks,
+//                                                                    accident-stats, hazard-stats
+//   POST /export/table.xlsx   {sheet, columns, rows} (JSON) → the same table as XLSX (a chart's figures)
 // Who may: uploads and problem reports EDITOR or ADMIN (as the import mutations); templates and exports any role.
 import type http from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -62,8 +64,36 @@ export function fileRoutes(orm: MikroORM, log: Logger) {
         }
         const { storeFile } = await import('./import.service.js');
         const name = url.searchParams.get('name') ?? 'upload';
-        const stored = await storeFile(orm.em.getKnex(), req, name, url.searchParams.get('by') ?? viewer.name);
+        const stored = await storeFile(orm.em.getKnex(), req, name, viewer.name);
         sendJson(res, 201, { ...stored, id: toGlobalId('ImportFile', stored.id), databaseId: stored.id });
+        return true;
+      }
+      if (path === '/export/table.xlsx') {
+        if (req.method !== 'POST') return (problem(res, 405, '请用 POST 发送表格', 'POST the table'), true);
+        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (type !== 'application/json')
+          return (problem(res, 415, '请以 application/json 发送表格', 'send the table as application/json'), true);
+        const { checkTable, TABLE_LIMITS, writeTable } = await import('../export/export.js');
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of req) {
+          size += (chunk as Buffer).length;
+          if (size > TABLE_LIMITS.bytes) {
+            res.setHeader('connection', 'close');
+            problem(res, 413, '表格过大（上限 4 MiB）', 'the table is too large (4 MiB at most)', 'TOO_LARGE');
+            return true;
+          }
+          chunks.push(chunk as Buffer);
+        }
+        let body: unknown;
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          return (problem(res, 400, '表格不是有效的 JSON', 'the table is not valid JSON'), true);
+        }
+        const table = checkTable(body);
+        attachment(res, 'xlsx', `${table.sheet}.xlsx`);
+        await writeTable(table, res);
         return true;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return (problem(res, 405, '只支持 GET', 'GET only'), true);

@@ -22,18 +22,30 @@ import {
 } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
 import { BadUserInputError } from '../../common/errors.js';
+import type { Viewer } from '../../common/viewer.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { connectionType, PageArgs, paginate } from '../../common/pagination.js';
 import { loadRef } from '../../common/relations.js';
 import { cellText } from './fields.js';
 import { ImportError } from './import-error.js';
-import { ImportFile, ImportJob, ImportKind, ImportMapping, ImportProblem } from './import.entities.js';
+import { ImportFile, ImportJob, ImportKind, ImportMapping, ImportProblem, ImportStatus } from './import.entities.js';
 import { KINDS, kindDef } from './kinds.js';
 import { MappingError } from './mapping.js';
 import { PersonalData } from '../../common/personal-data.js';
-import type { Viewer } from '../../common/viewer.js';
 
 const ImportJobConnection = connectionType(ImportJob, 'ImportJob', 'import run');
+
+@ObjectType({ simpleResolvers: true, description: 'A value an enum field takes, with how people write it.' })
+class ImportValueLabel {
+  @Field({ description: 'The code, e.g. ROAD_TRAFFIC.' })
+  value!: string;
+
+  @Field({ description: 'Chinese label, e.g. 道路交通 (also read on import).' })
+  labelZh!: string;
+
+  @Field({ description: 'English label (also read on import).' })
+  labelEn!: string;
+}
 
 @ObjectType({ simpleResolvers: true, description: 'One field of a kind: a column of its template.' })
 class ImportFieldInfo {
@@ -53,6 +65,11 @@ class ImportFieldInfo {
     description: 'For enum fields: the values (codes; Chinese and English labels are also read).',
   })
   allowedValues!: string[];
+
+  @Field(() => [ImportValueLabel], {
+    description: 'For enum fields: each value with its Chinese and English label (to offer in value translations).',
+  })
+  allowedLabels!: ImportValueLabel[];
 
   @Field({ description: "The template's example value." })
   example!: string;
@@ -174,8 +191,12 @@ class StartImportInput {
   })
   validOnly!: boolean;
 
-  @Field({ description: 'Who imports (free text until accounts exist).' })
-  importedBy!: string;
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'The signed-in caller is recorded; this value is ignored.',
+    description: 'Ignored: the signed-in person or API key is recorded as importing.',
+  })
+  importedBy?: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -183,6 +204,11 @@ class StartImportInput {
   })
   encoding?: string;
 }
+
+const NO_FILE = {
+  zh: '找不到该文件（已导入的文件和上传超过24小时的文件会被清理），请重新上传',
+  en: 'no such file (files are removed once imported or 24 hours after upload); upload it again',
+};
 
 function userError(e: unknown): never {
   if (e instanceof ImportError)
@@ -200,6 +226,9 @@ function databaseKey(id: string, type: string, field: string): number {
   if (/^\d{1,10}$/.test(id) && Number(id) > 0) return Number(id);
   throw new BadUserInputError(field, `不是有效的 ${type} ID`, `is not a valid ${type} id`);
 }
+
+/** Who is recorded as importing or undoing: the signed-in person or key (imports need EDITOR or ADMIN). */
+const whoActs = (viewer: Viewer): string => viewer.name;
 
 @Resolver(() => ImportJob)
 export class ImportResolver {
@@ -220,6 +249,10 @@ export class ImportResolver {
         required: !!f.required,
         type: f.type.t,
         allowedValues: f.type.t === 'enum' || f.type.t === 'enumList' ? Object.keys(f.type.labels) : [],
+        allowedLabels:
+          f.type.t === 'enum' || f.type.t === 'enumList'
+            ? Object.entries(f.type.labels).map(([value, l]) => ({ value, labelZh: l.zh, labelEn: l.en }))
+            : [],
         example: f.example,
         hintZh: f.hint?.zh ?? null,
         hintEn: f.hint?.en ?? null,
@@ -282,7 +315,7 @@ export class ImportResolver {
     const { openSource } = await import('./source.js');
     const id = databaseKey(fileId, 'ImportFile', 'fileId');
     const knex = em.getKnex();
-    if (!(await findFile(knex, id))) throw new BadUserInputError('fileId', '找不到该文件', 'no such file');
+    if (!(await findFile(knex, id))) throw new BadUserInputError('fileId', NO_FILE.zh, NO_FILE.en);
     const input = fileStream(knex, id);
     try {
       const source = await openSource(input, { encoding }).catch(userError);
@@ -323,14 +356,14 @@ export class ImportResolver {
     @Arg('input', () => StartImportInput) input: StartImportInput,
   ) {
     refuseTownshipLimited(viewer);
-    const { fileStream, findFile, requireMapping } = await import('./import.service.js');
+    const { deleteFile, fileStream, findFile, requireMapping } = await import('./import.service.js');
     const { createJob, runImport } = await import('./runner.js');
     const { validateMapping } = await import('./mapping.js');
     const knex = em.getKnex();
     const kind = kindDef(input.kind);
     const fileKey = databaseKey(input.fileId, 'ImportFile', 'fileId');
     const file = await findFile(knex, fileKey);
-    if (!file) throw new BadUserInputError('fileId', '找不到该文件', 'no such file');
+    if (!file) throw new BadUserInputError('fileId', NO_FILE.zh, NO_FILE.en);
     if (input.mappingName && input.mapping)
       throw new BadUserInputError('mapping', '映射名称和映射只能给一个', 'give mappingName or mapping, not both');
     const mapping = input.mappingName
@@ -352,7 +385,7 @@ export class ImportResolver {
       mappingName: input.mappingName ?? null,
       dryRun: input.dryRun,
       validOnly: input.validOnly,
-      importedBy: input.importedBy,
+      importedBy: whoActs(viewer),
     };
     const jobId = await createJob(knex, { ...options, sha256: file.sha256 });
     void runImport(knex, {
@@ -361,7 +394,10 @@ export class ImportResolver {
       encoding: input.encoding,
       jobId,
       input: fileStream(knex, file.id),
-    }).catch((e: Error) => log.error('import failed', { jobId, message: e.message, stack: e.stack }));
+    })
+      // A committed file is not needed again (re-importing it would change nothing): remove its bytes.
+      .then((result) => (result.status === ImportStatus.COMMITTED ? deleteFile(knex, file.id) : undefined))
+      .catch((e: Error) => log.error('import failed', { jobId, message: e.message, stack: e.stack }));
     return em.findOneOrFail(ImportJob, { id: jobId });
   }
 
@@ -373,12 +409,17 @@ export class ImportResolver {
   async undoImport(
     @Ctx() { em, viewer }: HubContext,
     @Arg('id', () => ID) id: string,
-    @Arg('by', { description: 'Who undoes it.' }) by: string,
+    @Arg('by', () => String, {
+      nullable: true,
+      deprecationReason: 'The signed-in caller is recorded; this value is ignored.',
+      description: 'Ignored: the signed-in person or API key is recorded as undoing.',
+    })
+    _by?: string | null,
   ) {
     refuseTownshipLimited(viewer);
     const { undoImport } = await import('./import.service.js');
     const jobId = databaseKey(id, 'ImportJob', 'id');
-    await undoImport(em.getKnex(), jobId, by).catch(userError);
+    await undoImport(em.getKnex(), jobId, whoActs(viewer)).catch(userError);
     return em.findOneOrFail(ImportJob, { id: jobId }, { refresh: true });
   }
 

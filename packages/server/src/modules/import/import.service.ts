@@ -145,6 +145,42 @@ export function fileStream(knex: Knex, id: number): Readable {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Clean-up: an upload is kept while someone may still import it (after a dry run, to commit; after an
+// invalid commit, to import the valid rows only) and removed once committed or after a day. The job keeps
+// the file's name, size and SHA-256, so the history still says what was imported.
+
+/** Uploads older than this are removed, unless an import of them is running. */
+export const UPLOAD_RETENTION_HOURS = 24;
+
+/** Removes a file's stored bytes and record; its jobs keep their own copy of name, size and hash. */
+export async function deleteFile(knex: Knex, id: number): Promise<boolean> {
+  return (await knex('import_file').where({ id }).delete()) > 0;
+}
+
+/** Removes the uploads older than `hours` that no running import reads; answers how many. */
+export async function removeStaleFiles(knex: Knex, hours = UPLOAD_RETENTION_HOURS): Promise<number> {
+  await markAbandoned(knex);
+  return knex('import_file')
+    .where('created_at', '<', knex.raw(`now() - make_interval(hours => ?)`, [hours]))
+    .whereNotExists(
+      knex('import_job')
+        .select(knex.raw('1'))
+        .whereRaw('import_job.file_id = import_file.id')
+        .andWhere('status', ImportStatus.RUNNING),
+    )
+    .delete();
+}
+
+/** Runs `removeStaleFiles` now and every hour until stopped; failures are logged, never thrown. */
+export function sweepStaleFiles(knex: Knex, onError: (e: Error) => void): { stop(): void } {
+  const sweep = () => void removeStaleFiles(knex).catch(onError);
+  const timer = setInterval(sweep, 60 * 60 * 1000);
+  timer.unref();
+  sweep();
+  return { stop: () => clearInterval(timer) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Jobs and their problems
 
 /** The problem report of a run as CSV; `masked` hides the cell values and reasons (they echo the file's cells). */

@@ -426,7 +426,7 @@ describe('mappings', () => {
     expect(preview.data!.importFilePreview.rows).toHaveLength(2);
 
     const start = await hub.gql(`mutation($input: StartImportInput!) { startImport(input: $input) { id status } }`, {
-      input: { fileId: file.id, kind: 'ACCIDENT', mappingName: 'hk', dryRun: false, importedBy: 'web-test' },
+      input: { fileId: file.id, kind: 'ACCIDENT', mappingName: 'hk', dryRun: false },
     });
     expect(start.errors).toBeUndefined();
     const jobId = start.data!.startImport.id as string;
@@ -434,7 +434,7 @@ describe('mappings', () => {
     for (let i = 0; i < 100; i++) {
       job = (
         await hub.gql(
-          `query($id: ID!) { importJob(id: $id) { status rowsRead rowsInserted rowsInvalid progress fileSha256 mappingName problemsUrl file { name } } }`,
+          `query($id: ID!) { importJob(id: $id) { status rowsRead rowsInserted rowsInvalid progress fileSha256 mappingName problemsUrl } }`,
           { id: jobId },
         )
       ).data!.importJob;
@@ -450,7 +450,15 @@ describe('mappings', () => {
       fileSha256: file.sha256,
       mappingName: 'hk',
     });
-    expect(job.file).toEqual({ name: 'hk.csv' });
+    // A committed upload is not kept: its bytes go, the job keeps its name and hash.
+    const fileKey = Number(Buffer.from(file.id, 'base64url').toString().split(':')[1]);
+    for (let i = 0; i < 50 && (await sql('select 1 from import_file where id = ?', [fileKey])).length; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await sql('select 1 from import_file_chunk where file_id = ?', [fileKey])).toHaveLength(0);
+    const after = await hub.gql(`query($id: ID!) { importJob(id: $id) { fileName fileSha256 file { name } } }`, {
+      id: jobId,
+    });
+    expect(after.data!.importJob).toEqual({ fileName: 'hk.csv', fileSha256: file.sha256, file: null });
     const fatal = await sql<{
       deaths: number;
       serious_injuries: number;
@@ -471,7 +479,7 @@ describe('mappings', () => {
       id: jobId,
       kind: 'ACCIDENT',
       status: 'COMMITTED',
-      importedBy: 'web-test',
+      importedBy: 'test ADMIN',
     });
     // Again: nothing changes (the source's OBJECTID keys the rows).
     const again = await runImport(knex(), {
@@ -487,9 +495,76 @@ describe('mappings', () => {
     });
     expect(again).toMatchObject({ status: 'COMMITTED', rowsInserted: 0, rowsSkipped: 252 });
     // Undo through GraphQL.
-    const undo = await hub.gql(`mutation($id: ID!) { undoImport(id: $id, by: "web-test") { status undoneBy } }`, {
+    const undo = await hub.gql(`mutation($id: ID!) { undoImport(id: $id) { status undoneBy } }`, {
       id: jobId,
     });
-    expect(undo.data!.undoImport).toEqual({ status: 'UNDONE', undoneBy: 'web-test' });
+    expect(undo.data!.undoImport).toEqual({ status: 'UNDONE', undoneBy: 'test ADMIN' });
+  });
+});
+
+describe('what the web import page needs', () => {
+  const upload = async (name: string, bytes: Buffer) => {
+    const res = await fetch(`${hub.url}/import/files?name=${encodeURIComponent(name)}&by=web-test`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...hub.authHeaders },
+      body: bytes,
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()) as { id: string; databaseId: number };
+  };
+
+  it('lists each enum value with its Chinese and English label, for value translations', async () => {
+    const r = await hub.gql(
+      `{ importKinds { kind fields { name allowedValues allowedLabels { value labelZh labelEn } } } }`,
+    );
+    const accident = r.data!.importKinds.find((k: { kind: string }) => k.kind === 'ACCIDENT');
+    const sector = accident.fields.find((f: { name: string }) => f.name === 'sector');
+    expect(sector.allowedLabels).toContainEqual({
+      value: 'ROAD_TRAFFIC',
+      labelZh: '道路交通',
+      labelEn: 'Road traffic',
+    });
+    expect(sector.allowedLabels.map((l: { value: string }) => l.value)).toEqual(sector.allowedValues);
+    const deaths = accident.fields.find((f: { name: string }) => f.name === 'deaths');
+    expect(deaths.allowedLabels).toEqual([]);
+  });
+
+  it('records the signed-in caller as the importer, whatever name the input gives', async () => {
+    const file = await upload('who.csv', Buffer.from(`${HEADER}\n${row('who')}\n`));
+    const r = await hub.gql(`mutation($input: StartImportInput!) { startImport(input: $input) { importedBy } }`, {
+      input: { fileId: file.id, kind: 'ACCIDENT', dryRun: true, importedBy: 'someone else' },
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.startImport.importedBy).toBe('test ADMIN');
+  });
+
+  it('removes uploads after a day, except one an import is still reading', async () => {
+    const { removeStaleFiles } = await import('./import.service.js');
+    const old = await upload('old.csv', Buffer.from('a\n1\n'));
+    const reading = await upload('reading.csv', Buffer.from('a\n1\n'));
+    const fresh = await upload('fresh.csv', Buffer.from('a\n1\n'));
+    await sql(`update import_file set created_at = now() - interval '25 hours' where id in (?, ?)`, [
+      old.databaseId,
+      reading.databaseId,
+    ]);
+    await sql(
+      `insert into import_job (kind, status, file_name, file_size, file_sha256, format, imported_by, dry_run, valid_only, file_id, heartbeat_at)
+       values ('ACCIDENT', 'RUNNING', 'reading.csv', 4, '', 'CSV', 'vitest', true, false, ?, now())`,
+      [reading.databaseId],
+    );
+    expect(await removeStaleFiles(knex())).toBeGreaterThanOrEqual(1);
+    const left = (
+      await sql<{ id: number }>('select id from import_file where id in (?, ?, ?)', [
+        old.databaseId,
+        reading.databaseId,
+        fresh.databaseId,
+      ])
+    ).map((r) => r.id);
+    expect(left.sort()).toEqual([reading.databaseId, fresh.databaseId].sort());
+    expect(await sql('select 1 from import_file_chunk where file_id = ?', [old.databaseId])).toHaveLength(0);
+    // Asking for it afterwards says what happened and what to do.
+    const r = await hub.gql(`query($id: ID!) { importFilePreview(fileId: $id) { format } }`, { id: old.id });
+    expect(r.errors?.[0]?.message).toContain('请重新上传');
+    await sql(`update import_job set status = 'FAILED' where file_id = ?`, [reading.databaseId]);
   });
 });

@@ -3,6 +3,7 @@ import {
   activeConditions,
   NO_CONDITIONS,
   parseRecordFilters,
+  recordExportOf,
   recordListVariables,
   writeRecordFilters,
   type RecordFilters,
@@ -100,5 +101,24 @@ describe('recordListVariables', () => {
       null,
     );
     expect(tasks.tasks).toEqual({ ...range, statuses: ['OVERDUE'] });
+  });
+});
+
+describe('recordExportOf', () => {
+  it('exports the kind on screen under exactly the filter its list asks with', () => {
+    const global = { township: '450799101000', sector: 'FIRE' as const };
+    for (const kind of ['accidents', 'hazards', 'inspections', 'tasks'] as const) {
+      const filters: RecordFilters = {
+        ...NO_CONDITIONS,
+        kind,
+        overdue: true,
+        departments: ['AJJ'],
+        severities: ['GENERAL'],
+      };
+      const list = recordListVariables(range, global, filters, 'cursor');
+      const exported = recordExportOf(range, global, filters);
+      expect(exported.what).toBe(kind);
+      expect(exported.filter).toEqual(list[kind]);
+    }
   });
 });

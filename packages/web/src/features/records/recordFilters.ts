@@ -319,6 +319,18 @@ export function recordFiltersOf(
 }
 
 /** The variables of the list's one request: the chosen kind's filter and page; the other kinds are skipped. */
+/**
+ * What the server exports for the list on screen: the same kind under the same filter the list's query
+ * sends (every page, not only the one shown).
+ */
+export function recordExportOf(
+  range: DateRange,
+  global: Pick<DashboardFilters, 'township' | 'sector'>,
+  filters: RecordFilters,
+): { what: RecordKind; filter: AccidentFilter | HazardFilter | InspectionFilter | SupervisionTaskFilter } {
+  return { what: filters.kind, filter: recordFiltersOf(range, global, filters)[filters.kind] };
+}
+
 export function recordListVariables(
   range: DateRange,
   global: Pick<DashboardFilters, 'township' | 'sector'>,

@@ -225,6 +225,48 @@ export type HolidayPeriod =
   /** 春节 / Spring Festival */
   | 'SPRING_FESTIVAL';
 
+/** What a file holds: the kind of record it imports into. */
+export type ImportKind =
+  /** 事故（含道路交通事故信息） / accidents, with road-traffic details */
+  | 'ACCIDENT'
+  /** 监管力量 / supervisory capacity */
+  | 'CAPACITY'
+  /** 应急演练 / drills */
+  | 'DRILL'
+  /** 生产经营单位 / enterprises */
+  | 'ENTERPRISE'
+  /** 隐患 / hazards */
+  | 'HAZARD'
+  /** 执法检查 / inspections */
+  | 'INSPECTION'
+  /** 事故调查 / accident investigations */
+  | 'INVESTIGATION'
+  /** 送法六进 / law outreach activities */
+  | 'OUTREACH'
+  /** 乡镇 / townships */
+  | 'TOWNSHIP'
+  /** 培训班 / training sessions */
+  | 'TRAINING'
+  /** 工作计划 / work-plan items */
+  | 'WORK_PLAN';
+
+/** Where an import run stands. */
+export type ImportStatus =
+  /** 已中断 — the process running it stopped (no heartbeat for a minute); nothing was written. */
+  | 'ABANDONED'
+  /** 已导入 — written in one transaction (only the valid rows, when validOnly). */
+  | 'COMMITTED'
+  /** 失败 — stopped by an error (see `error`); nothing written. */
+  | 'FAILED'
+  /** 有错误 — invalid rows found; nothing written (a dry run, or a commit without validOnly). */
+  | 'INVALID'
+  /** 进行中 — reading, validating (and writing, for a commit). */
+  | 'RUNNING'
+  /** 已撤销 — committed, then undone as a whole. */
+  | 'UNDONE'
+  /** 校验通过 — a dry run that found no invalid row; nothing written. */
+  | 'VALIDATED';
+
 /** 检查类别 — the campaign an inspection belongs to. */
 export type InspectionCampaign =
   /** 节假日检查 / Holiday check */
@@ -381,6 +423,16 @@ export type SafeCommunityStatus =
   /** 未创建 / Not started */
   | 'NOT_STARTED';
 
+/** A mapping to save under a name. */
+export type SaveImportMappingInput = {
+  /** { "source"?: name of the source system (keys its id column), "dateOrder"?: "YMD" | "MDY" | "DMY", "sheet"?: XLSX sheet, "fields": { <field>: "<column header>" | { "column": "<header>", "values"?: { "<source value>": <value> }, "otherwise"?: <value>, "default"?: <value when empty> } | { "value": <constant> } } }. Fields left out are found by the template headers. Checked against the kind on save. */
+  definition: Record<string, unknown>;
+  /** Kind of record it maps to. */
+  kind: ImportKind;
+  /** Name (1–80 characters); saving under an existing name replaces it. */
+  name: string;
+};
+
 /** A query to save. */
 export type SaveQueryInput = {
   /** The chart. */
@@ -465,6 +517,29 @@ export type StandardizationGrade =
   | 'LEVEL_3'
   /** 未达标 / None */
   | 'NONE';
+
+/** Starts an import run of an uploaded file. */
+export type StartImportInput = {
+  /** Validate and report only; write nothing. */
+  dryRun: boolean;
+  /** Force the CSV encoding (utf-8, gbk, gb18030); detected otherwise. */
+  encoding?: string | null | undefined;
+  /** The uploaded file (the id POST /import/files answered). */
+  fileId: string | number;
+  /**
+   * Ignored: the signed-in person or API key is recorded as importing.
+   * @deprecated The signed-in caller is recorded; this value is ignored.
+   */
+  importedBy?: string | null | undefined;
+  /** What the file holds. */
+  kind: ImportKind;
+  /** A mapping given inline (not saved), in the form of `SaveImportMappingInput.definition`. */
+  mapping?: Record<string, unknown> | null | undefined;
+  /** A saved mapping; without one (and without `mapping`) the template headers are used. */
+  mappingName?: string | null | undefined;
+  /** Import the valid rows and leave out the invalid ones (recorded on the run). */
+  validOnly?: boolean;
+};
 
 /** Filters for supervision tasks; all given conditions must hold. Dates are county dates, both ends included. */
 export type SupervisionTaskFilter = {
@@ -836,6 +911,237 @@ export type HazardsPageQuery = {
       enterprise: { id: string; name: string } | null;
     }>;
   };
+};
+
+export type ImportKindsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ImportKindsQuery = {
+  importKinds: Array<{
+    kind: ImportKind;
+    cliName: string;
+    labelZh: string;
+    labelEn: string;
+    naturalKey: boolean;
+    templateUrls: Array<string>;
+    fields: Array<{
+      name: string;
+      header: string;
+      required: boolean;
+      type: string;
+      example: string;
+      hintZh: string | null;
+      hintEn: string | null;
+      allowedLabels: Array<{ value: string; labelZh: string; labelEn: string }>;
+    }>;
+  }>;
+};
+
+export type ImportFilePreviewQueryVariables = Exact<{
+  fileId: string | number;
+  encoding?: string | null | undefined;
+  kind: ImportKind;
+}>;
+
+export type ImportFilePreviewQuery = {
+  importFilePreview: { format: string; encoding: string | null; header: Array<string>; rows: Array<Array<string>> };
+  importMappings: Array<{ id: string; name: string; kind: ImportKind; definition: Record<string, unknown> }>;
+};
+
+export type ImportJobFieldsFragment = {
+  id: string;
+  databaseId: number;
+  kind: ImportKind;
+  status: ImportStatus;
+  fileName: string;
+  fileSize: number;
+  format: string;
+  encoding: string | null;
+  mappingName: string | null;
+  importedBy: string;
+  dryRun: boolean;
+  validOnly: boolean;
+  rowsRead: number;
+  rowsValid: number;
+  rowsInvalid: number;
+  rowsInserted: number;
+  rowsSkipped: number;
+  problemCount: number;
+  progress: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  undoneBy: string | null;
+  problemsUrl: string;
+};
+
+export type ImportJobQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ImportJobQuery = {
+  importJob: {
+    id: string;
+    databaseId: number;
+    kind: ImportKind;
+    status: ImportStatus;
+    fileName: string;
+    fileSize: number;
+    format: string;
+    encoding: string | null;
+    mappingName: string | null;
+    importedBy: string;
+    dryRun: boolean;
+    validOnly: boolean;
+    rowsRead: number;
+    rowsValid: number;
+    rowsInvalid: number;
+    rowsInserted: number;
+    rowsSkipped: number;
+    problemCount: number;
+    progress: number;
+    error: string | null;
+    createdAt: string;
+    finishedAt: string | null;
+    undoneAt: string | null;
+    undoneBy: string | null;
+    problemsUrl: string;
+  } | null;
+};
+
+export type ImportProblemsQueryVariables = Exact<{
+  jobId: string | number;
+  first: number;
+  offset: number;
+}>;
+
+export type ImportProblemsQuery = {
+  importProblems: {
+    totalCount: number;
+    items: Array<{
+      row: number;
+      column: string;
+      value: string | null;
+      code: string;
+      reasonZh: string;
+      reasonEn: string;
+    }>;
+  };
+};
+
+export type ImportHistoryQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type ImportHistoryQuery = {
+  importJobs: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      databaseId: number;
+      kind: ImportKind;
+      status: ImportStatus;
+      fileName: string;
+      fileSize: number;
+      format: string;
+      encoding: string | null;
+      mappingName: string | null;
+      importedBy: string;
+      dryRun: boolean;
+      validOnly: boolean;
+      rowsRead: number;
+      rowsValid: number;
+      rowsInvalid: number;
+      rowsInserted: number;
+      rowsSkipped: number;
+      problemCount: number;
+      progress: number;
+      error: string | null;
+      createdAt: string;
+      finishedAt: string | null;
+      undoneAt: string | null;
+      undoneBy: string | null;
+      problemsUrl: string;
+    }>;
+  };
+};
+
+export type StartImportMutationVariables = Exact<{
+  input: StartImportInput;
+}>;
+
+export type StartImportMutation = {
+  startImport: {
+    id: string;
+    databaseId: number;
+    kind: ImportKind;
+    status: ImportStatus;
+    fileName: string;
+    fileSize: number;
+    format: string;
+    encoding: string | null;
+    mappingName: string | null;
+    importedBy: string;
+    dryRun: boolean;
+    validOnly: boolean;
+    rowsRead: number;
+    rowsValid: number;
+    rowsInvalid: number;
+    rowsInserted: number;
+    rowsSkipped: number;
+    problemCount: number;
+    progress: number;
+    error: string | null;
+    createdAt: string;
+    finishedAt: string | null;
+    undoneAt: string | null;
+    undoneBy: string | null;
+    problemsUrl: string;
+  };
+};
+
+export type UndoImportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type UndoImportMutation = {
+  undoImport: {
+    id: string;
+    databaseId: number;
+    kind: ImportKind;
+    status: ImportStatus;
+    fileName: string;
+    fileSize: number;
+    format: string;
+    encoding: string | null;
+    mappingName: string | null;
+    importedBy: string;
+    dryRun: boolean;
+    validOnly: boolean;
+    rowsRead: number;
+    rowsValid: number;
+    rowsInvalid: number;
+    rowsInserted: number;
+    rowsSkipped: number;
+    problemCount: number;
+    progress: number;
+    error: string | null;
+    createdAt: string;
+    finishedAt: string | null;
+    undoneAt: string | null;
+    undoneBy: string | null;
+    problemsUrl: string;
+  };
+};
+
+export type SaveImportMappingMutationVariables = Exact<{
+  input: SaveImportMappingInput;
+}>;
+
+export type SaveImportMappingMutation = {
+  saveImportMapping: { id: string; name: string; kind: ImportKind; definition: Record<string, unknown> };
 };
 
 export type KpiFigureFieldsFragment = {
@@ -1501,6 +1807,46 @@ export const SavedQueryCardFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<SavedQueryCardFragment, unknown>;
+export const ImportJobFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'databaseId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSize' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'encoding' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mappingName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validOnly' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsRead' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsValid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInvalid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInserted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsSkipped' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemsUrl' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportJobFieldsFragment, unknown>;
 export const KpiFigureFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2943,6 +3289,580 @@ export const HazardsPageDocument = {
     },
   ],
 } as unknown as DocumentNode<HazardsPageQuery, HazardsPageQueryVariables>;
+export const ImportKindsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportKinds' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importKinds' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cliName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'labelZh' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'labelEn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'naturalKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'templateUrls' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fields' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'header' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'example' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hintZh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hintEn' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'allowedLabels' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'labelZh' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'labelEn' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportKindsQuery, ImportKindsQueryVariables>;
+export const ImportFilePreviewDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportFilePreview' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fileId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'encoding' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportKind' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importFilePreview' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fileId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fileId' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'rows' }, value: { kind: 'IntValue', value: '10' } },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'encoding' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'encoding' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'encoding' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'header' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importMappings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'definition' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportFilePreviewQuery, ImportFilePreviewQueryVariables>;
+export const ImportJobDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportJob' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importJob' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportJobFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'databaseId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSize' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'encoding' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mappingName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validOnly' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsRead' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsValid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInvalid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInserted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsSkipped' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemsUrl' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportJobQuery, ImportJobQueryVariables>;
+export const ImportProblemsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportProblems' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'offset' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importProblems' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'offset' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'offset' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'items' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reasonZh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reasonEn' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportProblemsQuery, ImportProblemsQueryVariables>;
+export const ImportHistoryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportHistory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importJobs' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportJobFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'databaseId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSize' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'encoding' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mappingName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validOnly' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsRead' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsValid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInvalid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInserted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsSkipped' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemsUrl' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportHistoryQuery, ImportHistoryQueryVariables>;
+export const StartImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartImportInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportJobFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'databaseId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSize' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'encoding' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mappingName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validOnly' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsRead' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsValid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInvalid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInserted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsSkipped' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemsUrl' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartImportMutation, StartImportMutationVariables>;
+export const UndoImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UndoImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'undoImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportJobFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'databaseId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSize' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'encoding' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mappingName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validOnly' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsRead' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsValid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInvalid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsInserted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowsSkipped' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'undoneBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemsUrl' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UndoImportMutation, UndoImportMutationVariables>;
+export const SaveImportMappingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveImportMapping' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SaveImportMappingInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveImportMapping' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'definition' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveImportMappingMutation, SaveImportMappingMutationVariables>;
 export const OverviewPanelsDocument = {
   kind: 'Document',
   definitions: [

@@ -11,7 +11,7 @@ import type { RecordConditions } from '../../records/recordFilters';
 import { hazardFunnelChart, statusesOfStage } from '../charts/hazardFunnelChart';
 import { levelRectificationChart, parseLevelPartKey } from '../charts/levelRectificationChart';
 import { overdueAgeChart, type OverdueUnit } from '../charts/overdueAgeChart';
-import { useHazardsPage } from '../hooks/useHazardsPage';
+import { hazardsPageVariables, useHazardsPage } from '../hooks/useHazardsPage';
 import { MajorHazardList } from './MajorHazardList';
 
 const ENTERPRISE_LIMIT = 15;
@@ -221,7 +221,13 @@ export default function HazardsPage() {
               : undefined
           }
         />
-        <MajorHazardList hazards={data?.majorHazards} state={state} scope={scope} note={sectorNote} />
+        <MajorHazardList
+          hazards={data?.majorHazards}
+          filter={range ? hazardsPageVariables(range, filters).major : undefined}
+          state={state}
+          scope={scope}
+          note={sectorNote}
+        />
       </div>
     </section>
   );

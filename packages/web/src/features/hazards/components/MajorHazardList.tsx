@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { ChartPanel } from '../../../components/ChartPanel';
 import type { DataTable } from '../../../components/dataTable';
-import type { HazardsPageQuery } from '../../../graphql/generated/graphql';
+import type { HazardFilter, HazardsPageQuery } from '../../../graphql/generated/graphql';
 import type { QueryState } from '../../../graphql/useHubQuery';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/I18nProvider';
@@ -10,13 +10,15 @@ import { useDrillDown } from '../../records/hooks/useDrillDown';
 
 interface Props {
   hazards: HazardsPageQuery['majorHazards'] | undefined;
+  /** The list's filter: the export is every major hazard under it, from the server. */
+  filter: HazardFilter | undefined;
   state: QueryState;
   scope: string;
   note?: string;
 }
 
 /** The major hazards (重大隐患) of the period, earliest deadline first; each row opens the hazard's detail. */
-export function MajorHazardList({ hazards, state, scope, note }: Props) {
+export function MajorHazardList({ hazards, filter, state, scope, note }: Props) {
   const { lang, m } = useI18n();
   const text = m.hazardsPage.major;
   const { href } = useDrillDown();
@@ -59,6 +61,7 @@ export function MajorHazardList({ hazards, state, scope, note }: Props) {
       state={state}
       hasData={hazards !== undefined}
       table={table}
+      serverExport={filter ? { what: 'hazards', filter } : undefined}
       emptyText={text.empty}
       controls={
         hazards && hazards.totalCount > 0 ? (

@@ -20,13 +20,21 @@ export const FOUR_POINTS: readonly { point: FourPoint; met: (investigation: Inve
 
 interface ListProps<T> {
   list: T | undefined;
+  /** The list's API filter: its downloads are the server's export of every record under it. */
+  exportFilter?: unknown;
   state: QueryState;
   scope: string;
   note?: string;
 }
 
 /** Investigations with 四不放过 points still open, oldest first; each opens its accident's detail in Records. */
-export function OpenInvestigations({ list, state, scope, note }: ListProps<PlanPageQuery['openInvestigations']>) {
+export function OpenInvestigations({
+  list,
+  exportFilter,
+  state,
+  scope,
+  note,
+}: ListProps<PlanPageQuery['openInvestigations']>) {
   const { lang, m } = useI18n();
   const text = m.planPage.investigations;
   const { href } = useDrillDown();
@@ -61,6 +69,7 @@ export function OpenInvestigations({ list, state, scope, note }: ListProps<PlanP
       state={state}
       hasData={list !== undefined}
       table={table}
+      serverExport={exportFilter ? { what: 'investigations', filter: exportFilter } : undefined}
       emptyText={text.empty}
     >
       <div className="table-scroll">
@@ -111,7 +120,7 @@ export function OpenInvestigations({ list, state, scope, note }: ListProps<PlanP
 }
 
 /** Emergency plans whose revision is past due (the three-year cycle), longest unrevised first. */
-export function OverduePlans({ list, state, scope, note }: ListProps<PlanPageQuery['overduePlans']>) {
+export function OverduePlans({ list, exportFilter, state, scope, note }: ListProps<PlanPageQuery['overduePlans']>) {
   const { lang, m } = useI18n();
   const text = m.planPage.emergencyPlans;
   const nodes = useMemo(() => list?.nodes ?? [], [list]);
@@ -145,6 +154,7 @@ export function OverduePlans({ list, state, scope, note }: ListProps<PlanPageQue
       state={state}
       hasData={list !== undefined}
       table={table}
+      serverExport={exportFilter ? { what: 'emergency-plans', filter: exportFilter } : undefined}
       emptyText={text.empty}
     >
       <div className="table-scroll">
@@ -176,7 +186,7 @@ export function OverduePlans({ list, state, scope, note }: ListProps<PlanPageQue
 }
 
 /** Emergency drills of the period, latest first. */
-export function DrillList({ list, state, scope, note }: ListProps<PlanPageQuery['drills']>) {
+export function DrillList({ list, exportFilter, state, scope, note }: ListProps<PlanPageQuery['drills']>) {
   const { lang, m } = useI18n();
   const text = m.planPage.drills;
   const nodes = useMemo(() => list?.nodes ?? [], [list]);
@@ -210,6 +220,7 @@ export function DrillList({ list, state, scope, note }: ListProps<PlanPageQuery[
       state={state}
       hasData={list !== undefined}
       table={table}
+      serverExport={exportFilter ? { what: 'drills', filter: exportFilter } : undefined}
       emptyText={text.empty}
     >
       <div className="table-scroll">

@@ -12,7 +12,7 @@ import { clickedKey } from '../../records/drillDown';
 import { useDrillDown } from '../../records/hooks/useDrillDown';
 import { closureChart, taskImplementationChart, type TaskTownship } from '../charts/accountabilityCharts';
 import { outreachChart, planProgressChart, rescueTeamsChart, trainingChart } from '../charts/planCharts';
-import { usePlanPage } from '../hooks/usePlanPage';
+import { planPageVariables, usePlanPage } from '../hooks/usePlanPage';
 import { DrillList, OpenInvestigations, OverduePlans } from './PlanLists';
 
 // 计划与应急: the year's plan against what the data shows, preparedness (plans, drills, rescue teams) and
@@ -22,6 +22,7 @@ export default function PlanPage() {
   const text = m.planPage;
   const { filters, range, scope, periodText, township } = useDashboardFilters();
   const { data, ...state } = usePlanPage(range, filters);
+  const listFilters = range ? planPageVariables(range, filters) : null;
   const { href, go } = useDrillDown();
   const locale = useMemo(() => ({ lang, m }), [lang, m]);
   const year = range ? Number(range.to.slice(0, 4)) : null;
@@ -228,7 +229,13 @@ export default function PlanPage() {
           empty={data?.closure.total.accidents === 0}
           chart={closure ? { spec: closure, height: 'var(--chart-height-list)', onClick: onClosureClick } : undefined}
         />
-        <OpenInvestigations list={data?.openInvestigations} state={state} scope={countyScope} note={neitherNote} />
+        <OpenInvestigations
+          list={data?.openInvestigations}
+          exportFilter={listFilters?.investigations}
+          state={state}
+          scope={countyScope}
+          note={neitherNote}
+        />
         <ChartPanel
           id="task-implementation"
           className="page-grid__span-6"
@@ -264,11 +271,18 @@ export default function PlanPage() {
         />
         <OverduePlans
           list={data?.overduePlans}
+          exportFilter={listFilters?.emergencyPlans}
           state={state}
           scope={m.scope(text.emergencyPlans.scope, township?.name ?? null, null)}
           note={filters.township ? text.emergencyPlans.townshipNote : undefined}
         />
-        <DrillList list={data?.drills} state={state} scope={townshipScope} note={sectorNote} />
+        <DrillList
+          list={data?.drills}
+          exportFilter={listFilters?.drills}
+          state={state}
+          scope={townshipScope}
+          note={sectorNote}
+        />
       </div>
     </section>
   );

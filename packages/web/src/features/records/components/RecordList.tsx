@@ -5,7 +5,7 @@ import { formatCount } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { DashboardFilters, DateRange } from '../../filters/filters';
 import { useRecordList } from '../hooks/useRecordList';
-import { KINDS_WITH_SECTOR, PAGE_SIZE, type RecordFilters } from '../recordFilters';
+import { KINDS_WITH_SECTOR, PAGE_SIZE, recordExportOf, type RecordFilters } from '../recordFilters';
 import { recordRows, recordTable } from '../recordRows';
 
 interface Props {
@@ -24,6 +24,10 @@ export function RecordList({ range, global, filters, scope, recordHref, onOpen }
   const { page, pageNumber, turning, next, previous, state } = useRecordList(range, global, filters);
   const rows = useMemo(() => (page ? recordRows(page, { lang, m }) : null), [page, lang, m]);
   const table = useMemo(() => (rows ? recordTable(rows) : undefined), [rows]);
+  const exported = useMemo(
+    () => (range ? recordExportOf(range, global, filters) : undefined),
+    [range, global, filters],
+  );
   const pages = page ? Math.max(1, Math.ceil(page.totalCount / PAGE_SIZE)) : 1;
   const first = (pageNumber - 1) * PAGE_SIZE + 1;
 
@@ -46,6 +50,7 @@ export function RecordList({ range, global, filters, scope, recordHref, onOpen }
       empty={page?.totalCount === 0}
       emptyText={text.empty}
       table={table}
+      serverExport={exported}
       controls={
         page && page.totalCount > 0 ? (
           <nav className="pager" aria-label={text.pager}>

@@ -10,6 +10,7 @@ import { migrateUp } from './db/migrations.js';
 import { openOrm } from './db/orm.js';
 import { loadDemoIfEmpty } from './demo/demo-on-start.js';
 import { createHttpServer, type HubHttpServer } from './http/server.js';
+import { type ResponseCache, startResponseCache } from './response-cache/response-cache.js';
 
 /** A failure the operator can fix, told in one line, without a stack trace. */
 export class StartupError extends Error {}
@@ -89,9 +90,13 @@ export async function openDatabase(
 export async function startHub(config: HubConfig, log: Logger): Promise<RunningHub> {
   const db = await openDatabase(config, log);
   let http: HubHttpServer | undefined;
+  let responseCache: ResponseCache | undefined;
   try {
     if (config.demoOnEmpty) await loadDemoIfEmpty(db.orm, log);
-    http = await createHttpServer(db.orm, log);
+    if (config.responseCache) {
+      responseCache = await startResponseCache(db.orm.config.get('clientUrl')!, config.redisUrl, log);
+    }
+    http = await createHttpServer(db.orm, log, { responseCache });
     let port: number;
     try {
       port = await http.listen(config.port, config.host);
@@ -111,12 +116,14 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
       stop: async () => {
         await http?.close();
         log.info('HTTP server closed');
+        await responseCache?.close();
         await db.close();
         log.info('database closed');
       },
     };
   } catch (e) {
     await http?.close().catch(() => undefined);
+    await responseCache?.close();
     await db.close();
     throw e;
   }

@@ -13,6 +13,8 @@ export interface HubConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Load the demo county into an empty database on start. */
   demoOnEmpty: boolean;
+  /** Cache whole answers of statistics queries until the next write (src/response-cache). */
+  responseCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!['true', 'false', '1', '0'].includes(demo))
     problems.push(`HUB_DEMO must be true or false, got "${env.HUB_DEMO}"`);
 
+  const responseCache = (env.HUB_RESPONSE_CACHE ?? 'true').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(responseCache))
+    problems.push(`HUB_RESPONSE_CACHE must be true or false, got "${env.HUB_RESPONSE_CACHE}"`);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
@@ -64,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl,
     logLevel,
     demoOnEmpty: demo === 'true' || demo === '1',
+    responseCache: responseCache === 'true' || responseCache === '1',
   };
 }
 

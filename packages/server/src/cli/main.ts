@@ -24,6 +24,7 @@ Environment:
   DATABASE_URL   PostgreSQL to use; unset = embedded PostgreSQL under HUB_DATA_DIR
   HUB_DATA_DIR   data directory of the embedded PostgreSQL (default .data)
   HUB_DEMO       load the demo county into an empty database on start (default true)
+  HUB_RESPONSE_CACHE  cache answers of statistics queries until the next write (default true)
   REDIS_URL      shared state for several processes (optional)
   LOG_LEVEL      debug | info | warn | error (default info)`,
   );

@@ -13,6 +13,7 @@ import { pendingMigrations } from '../db/migrations.js';
 import { DATABASE_UNAVAILABLE, formatError } from '../graphql/format-error.js';
 import { hubSchema } from '../graphql/schema.js';
 import { fileRoutes } from '../modules/import/file-routes.js';
+import type { ResponseCache } from '../response-cache/response-cache.js';
 import { graphqlHandler } from './graphql-handler.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -45,7 +46,7 @@ const databaseUnavailableIs503: ApolloServerPlugin<HubContext> = {
 export async function createHttpServer(
   orm: MikroORM,
   log: Logger,
-  options: { webDist?: string } = {},
+  options: { webDist?: string; responseCache?: ResponseCache } = {},
 ): Promise<HubHttpServer> {
   const apollo = new ApolloServer<HubContext>({
     schema: await hubSchema(),
@@ -56,7 +57,11 @@ export async function createHttpServer(
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     // Apollo's landing page loads from the internet; the hub must work offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), databaseUnavailableIs503],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      databaseUnavailableIs503,
+      ...(options.responseCache ? [options.responseCache.plugin] : []),
+    ],
   });
   await apollo.start();
   const handleGraphql = graphqlHandler(apollo, async () => createContext(orm, log));

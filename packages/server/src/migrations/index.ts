@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128224855_Initial as M0 } from './Migration20261128224855_Initial.js';
 import { Migration20261129000518_Imports as M1 } from './Migration20261129000518_Imports.js';
+import { Migration20261129014445_Performance as M2 } from './Migration20261129014445_Performance.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128224855_Initial', class: M0 },
   { name: 'Migration20261129000518_Imports', class: M1 },
+  { name: 'Migration20261129014445_Performance', class: M2 },
 ];

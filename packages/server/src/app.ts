@@ -12,6 +12,9 @@ import { loadDemoIfEmpty } from './demo/demo-on-start.js';
 import { createHttpServer, type HubHttpServer } from './http/server.js';
 import { type ResponseCache, startResponseCache } from './response-cache/response-cache.js';
 
+/** How long stopping waits for the database pool's busy connections after the HTTP grace period. */
+const POOL_CLOSE_TIMEOUT_MS = 3_000;
+
 /** A failure the operator can fix, told in one line, without a stack trace. */
 export class StartupError extends Error {}
 
@@ -78,8 +81,14 @@ export async function openDatabase(
     orm,
     lock,
     close: async () => {
-      await orm.close(true);
-      log.debug('database connections closed');
+      // A query that never ends (e.g. waiting on someone else's lock) would keep the pool from closing, and
+      // the hub from stopping: wait a bounded time, then go on (PostgreSQL ends the session when we exit).
+      const closed = await Promise.race([
+        orm.close(true).then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), POOL_CLOSE_TIMEOUT_MS).unref()),
+      ]);
+      if (closed) log.debug('database connections closed');
+      else log.warn(`database connections still busy after ${POOL_CLOSE_TIMEOUT_MS} ms; stopping without them`);
       await pg?.stop();
       if (pg) log.debug('embedded PostgreSQL stopped');
       lock?.release();

@@ -114,6 +114,24 @@ describe.each([
     expect(aAgain.body.data).toEqual(a.body.data);
   });
 
+  it('computes a question asked by many at once only once', async () => {
+    const q = `query ($f: AccidentFilter!) { accidentStats(filter: $f, groupBy: [MONTH]) { groups { month accidents } } }`;
+    const statements: string[] = [];
+    const listen = (e: { sql: string }) => statements.push(e.sql);
+    const knex = hub.orm.em.getKnex();
+    knex.on('query', listen);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => ask(hub, q, { f: { from: '2013-01-01', to: '2013-12-31' } })),
+      );
+      expect(answers.map((a) => a.cache).sort()).toEqual(['hit', 'hit', 'hit', 'hit', 'hit', 'miss']);
+      for (const a of answers) expect(a.body).toEqual(answers[0]!.body);
+      expect(statements.filter((sql) => sql.includes('accident')).length).toBe(1);
+    } finally {
+      knex.off('query', listen);
+    }
+  });
+
   it('caches only statistics: lists, nodes and mutations always run', async () => {
     const list = await ask(hub, `{ accidents(first: 1) { totalCount } }`);
     expect(list.cache).toBeNull();

@@ -75,10 +75,20 @@ export function createResponseCache(store: ResponseStore, version: DataVersion):
     return h;
   };
 
+  // Answers being computed in this process, by key: the same question asked again meanwhile waits for the
+  // first instead of running the same heavy statement again (a dashboard opened by many at once).
+  const computing = new Map<string, Promise<string | null>>();
+  const COALESCE_WAIT_MS = 30_000;
+
   const plugin: ApolloServerPlugin<HubContext> = {
     async requestDidStart() {
       let key: string | null = null;
       let hit = false;
+      let finish: ((answer: string | null) => void) | undefined;
+      const answer = (singleResult: string) => ({
+        http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, 'hit']]) },
+        body: { kind: 'single' as const, singleResult: JSON.parse(singleResult) },
+      });
       return {
         async responseForOperation({ operation, document, request, contextValue }) {
           const at = version.current();
@@ -96,22 +106,43 @@ export function createResponseCache(store: ResponseStore, version: DataVersion):
               ].join('\0'),
             )
             .digest('base64url')}`;
+          const pending = computing.get(key);
+          if (pending) {
+            const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), COALESCE_WAIT_MS).unref());
+            const shared = await Promise.race([pending, timeout]);
+            if (shared !== null) {
+              hit = true;
+              return answer(shared);
+            }
+          }
           const cached = await store.get(key);
-          if (cached === null) return null;
-          hit = true;
-          return {
-            http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, 'hit']]) },
-            body: { kind: 'single', singleResult: JSON.parse(cached) },
-          };
+          if (cached !== null) {
+            hit = true;
+            return answer(cached);
+          }
+          if (!computing.has(key)) {
+            const k = key;
+            computing.set(
+              k,
+              new Promise((resolve) => {
+                finish = (a) => {
+                  computing.delete(k);
+                  resolve(a);
+                };
+              }),
+            );
+          }
+          return null;
         },
         async willSendResponse({ response, operation }) {
           if (operation?.operation === 'mutation') version.bump();
           if (!key || hit) return;
           response.http.headers.set(CACHE_HEADER, 'miss');
           const body = response.body;
-          if (body.kind === 'single' && !body.singleResult.errors && body.singleResult.data) {
-            await store.set(key, JSON.stringify(body.singleResult));
-          }
+          const ok = body.kind === 'single' && !body.singleResult.errors && body.singleResult.data;
+          const serialized = ok ? JSON.stringify(body.singleResult) : null;
+          finish?.(serialized);
+          if (serialized !== null) await store.set(key, serialized);
         },
       };
     },

@@ -3,12 +3,21 @@
 // request fails and the hub's memory stays flat (resident set at the end within 20 % of the start, after a
 // warm-up). Load from autocannon in a process of its own.
 //
-//   node tests/bench/soak.mjs [--duration=60] [--connections=50] [--no-cache]
+//   node tests/bench/soak.mjs [--duration=60] [--connections=50] [--no-cache] [--workers=N]
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/hub_scale)
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 import { bearerHeaders, dashboardMix, rssKiB, sleep, startHub } from './lib/processes.mjs';
+
+const childPids = (pid) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -16,12 +25,19 @@ const option = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?
 const DURATION = Number(option('duration', 60));
 const CONNECTIONS = Number(option('connections', 50));
 const NO_CACHE = argv.includes('--no-cache');
+const WORKERS = Number(option('workers', 1));
 const DB_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/hub_scale';
 const log = (msg) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
 
 const auth = bearerHeaders(DB_URL);
-const hub = await startHub(DB_URL, { HUB_RESPONSE_CACHE: NO_CACHE ? 'false' : 'true' });
+const hub = await startHub(
+  DB_URL,
+  { HUB_RESPONSE_CACHE: NO_CACHE ? 'false' : 'true' },
+  WORKERS > 1 ? ['--workers', String(WORKERS)] : [],
+);
+// With workers, memory is the primary's and its workers' resident sets together.
+const hubRss = () => [hub.pid, ...childPids(hub.pid)].reduce((sum, pid) => sum + rssKiB(pid), 0);
 const headers = { 'content-type': 'application/json', ...auth };
 try {
   const townships = await fetch(`${hub.url}/graphql`, {
@@ -45,9 +61,9 @@ try {
     log(`warm-up ${q.name}: ${(performance.now() - started).toFixed(0)} ms`);
   }
 
-  const rss = [{ t: 0, kib: rssKiB(hub.pid) }];
+  const rss = [{ t: 0, kib: hubRss() }];
   const started = Date.now();
-  const sampler = setInterval(() => rss.push({ t: (Date.now() - started) / 1000, kib: rssKiB(hub.pid) }), 5000);
+  const sampler = setInterval(() => rss.push({ t: (Date.now() - started) / 1000, kib: hubRss() }), 5000);
   const options = {
     url: `${hub.url}/graphql`,
     connections: CONNECTIONS,
@@ -70,7 +86,7 @@ try {
     child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon: ${code}`))));
   });
   clearInterval(sampler);
-  rss.push({ t: (Date.now() - started) / 1000, kib: rssKiB(hub.pid) });
+  rss.push({ t: (Date.now() - started) / 1000, kib: hubRss() });
   await sleep(100);
 
   const start = rss[0].kib / 1024;

@@ -35,9 +35,9 @@ export function rssKiB(pid) {
 }
 
 /** `hub start` on `databaseUrl`, resolved once /readyz answers 200. */
-export async function startHub(databaseUrl, env = {}) {
+export async function startHub(databaseUrl, env = {}, args = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'start'], {
+  const child = spawn(process.execPath, [CLI, 'start', ...args], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -43,16 +43,21 @@ function setup() {
 program
   .command('start')
   .description('Start the hub: database, migrations, demo data when empty, GraphQL and dashboard')
-  .action(async () => {
+  .option('--workers <n>', 'server processes sharing the port, the database and Redis (default 1)', positiveInt)
+  .action(async (opts: { workers?: number }) => {
     const { config, log } = setup();
-    const hub = await startHub(config, log);
-    process.stdout.write(
-      `\n  安全生产监管数据中枢已启动 / The hub is running\n` +
-        `  仪表盘 Dashboard:  ${hub.url}/\n` +
-        `  GraphQL:           ${hub.url}/graphql\n` +
-        `  健康 Health:       ${hub.url}/healthz  ${hub.url}/readyz\n` +
-        `  按 Ctrl-C 停止 / Press Ctrl-C to stop\n\n`,
-    );
+    const workers = opts.workers ?? 1;
+    const isWorker = process.env.HUB_WORKER === '1';
+    const { startPrimary } = await import('../cluster.js');
+    const hub = workers > 1 && !isWorker ? await startPrimary(config, log, workers) : await startHub(config, log);
+    if (!isWorker)
+      process.stdout.write(
+        `\n  安全生产监管数据中枢已启动 / The hub is running\n` +
+          `  仪表盘 Dashboard:  ${hub.url}/\n` +
+          `  GraphQL:           ${hub.url}/graphql\n` +
+          `  健康 Health:       ${hub.url}/healthz  ${hub.url}/readyz\n` +
+          `  按 Ctrl-C 停止 / Press Ctrl-C to stop\n\n`,
+      );
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -62,9 +67,10 @@ program
       log.info('stopped cleanly');
       process.exit(0);
     };
-    process.on('SIGINT', () => void stop('SIGINT'));
     process.on('SIGTERM', () => void stop('SIGTERM'));
-    process.on('SIGHUP', () => void stop('SIGHUP'));
+    // Ctrl-C reaches every process of the group: a worker waits for the primary's SIGTERM, in order.
+    process.on('SIGINT', () => void (isWorker ? undefined : stop('SIGINT')));
+    process.on('SIGHUP', () => void (isWorker ? undefined : stop('SIGHUP')));
   });
 
 program

@@ -10,14 +10,14 @@
 // BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/hub_scale) is the database. Every server
 // under test is a process of its own; the load comes from autocannon in yet another process (lib/load.mjs),
 // on loopback. Sides are measured in alternating order, round after round, and the medians are compared.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parse, print } from 'graphql';
+import { bearerHeaders, freePort, rssKiB, sleep, track } from './lib/processes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -51,7 +51,6 @@ const median = (xs) => {
   if (!s.length) return NaN;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ------------------------------------------------------------------------------------------- operations
 /** The dashboard overview's one request, read from the web source so the bench follows the dashboard. */
@@ -137,23 +136,6 @@ const listOperation = (items) => ({
 const LIST_SIZES = [10, 100, 500, 1000];
 
 // ----------------------------------------------------------------------------------------- processes
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-const children = new Set();
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
 /** Starts a server process and waits until it says "listening <port>" or answers on `readyPath`. */
 async function startProcess(label, args, env, { readyPath } = {}) {
   const port = await freePort();
@@ -161,12 +143,11 @@ async function startProcess(label, args, env, { readyPath } = {}) {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  children.add(child);
+  track(child);
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.once('exit', () => children.delete(child));
   const started = performance.now();
   for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) break;
@@ -196,14 +177,6 @@ async function startProcess(label, args, env, { readyPath } = {}) {
   };
 }
 
-function rssKiB(pid) {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
-  } catch {
-    return NaN;
-  }
-}
-
 const hubEnv = (extra = {}) => ({
   DATABASE_URL: DB_URL,
   HUB_DEMO: 'false',
@@ -213,18 +186,6 @@ const hubEnv = (extra = {}) => ({
   ...extra,
 });
 const startHubProcess = (extra) => startProcess('hub', [CLI, 'start'], hubEnv(extra), { readyPath: '/readyz' });
-
-/** Once access control has landed the hub wants `Authorization: Bearer <key>`; get one the operator's way. */
-function bearerHeaders() {
-  const help = execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
-  if (!/^\s+token\b/m.test(help)) return {};
-  const key = execFileSync(process.execPath, [CLI, 'token', 'create', '--role', 'ANALYST', '--name', 'bench'], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: DB_URL, LOG_LEVEL: 'warn' },
-  }).trim();
-  if (!key) throw new Error('`hub token create` printed no key');
-  return { authorization: `Bearer ${key}` };
-}
 
 // ------------------------------------------------------------------------------------------------ HTTP
 let AUTH = {};
@@ -269,11 +230,10 @@ function load(target, seconds, connections) {
     const child = spawn(process.execPath, [path.join(HERE, 'lib/load.mjs'), JSON.stringify(options)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    children.add(child);
+    track(child);
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.once('exit', (code) => {
-      children.delete(child);
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
       resolve(JSON.parse(out));
     });
@@ -380,7 +340,7 @@ async function main() {
   ).rows[0];
   await probe.end();
   log(`database ${DB_URL.replace(/\/\/[^@]*@/, '//')}: ${scale.accidents} accidents, ~${scale.hazards} hazards`);
-  AUTH = bearerHeaders();
+  AUTH = bearerHeaders(DB_URL);
   if (AUTH.authorization) log('sending an ANALYST key made with `hub token create`');
 
   // The session settings the hub gives its connections (work_mem), given to the raw endpoint and PostGraphile too.

@@ -20,6 +20,12 @@ export async function freePort() {
 }
 
 const children = new Set();
+/** Children are killed when this process exits, however it exits. */
+export function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
@@ -49,12 +55,11 @@ export async function startHub(databaseUrl, env = {}, args = []) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  children.add(child);
+  track(child);
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.once('exit', () => children.delete(child));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 1200 && child.exitCode === null; i++) {
     if (

@@ -1,7 +1,7 @@
 // Two hub processes behind one address share one per-key rate limit and one persisted-query cache through Redis
 // (REDIS_URL): what one process counted, the other enforces. Needs the machine's Redis (127.0.0.1:6379, or
 // TEST_REDIS_URL) and the built server (`pnpm build`); each run uses a key prefix of its own and removes it.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../packages/server/src/test-support/database.js';
+import { createToken } from './hub-token.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'packages/server/dist/cli/main.js');
@@ -84,11 +85,7 @@ async function startProcess(): Promise<string> {
 beforeAll(async () => {
   if (!haveRedis) return;
   db = await createTestDatabase('demo');
-  key = execFileSync(process.execPath, [CLI, 'token', 'create', '--role', 'ANALYST', '--name', 'shared-limits'], {
-    env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
-  })
-    .toString()
-    .trim();
+  key = createToken(db.url, 'ANALYST', 'shared-limits');
   urls = await Promise.all([startProcess(), startProcess()]);
 });
 

@@ -109,7 +109,7 @@ describe('Explore', () => {
     // CSV of the result.
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
-      page.click('[data-panel="explore-result"] button:has-text("下载数据")'),
+      page.click('[data-panel="explore-result"] button:has-text("下载 CSV")'),
     ]);
     const csvText = fs.readFileSync((await csv.path())!, 'utf8');
     expect(csvText.split('\r\n')[0]).toBe('\uFEFF乡镇,年份,查出隐患');

@@ -6,11 +6,13 @@
 // Screenshots go to tests/artifacts/screenshots/graphiql-*.png: look at them.
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAPTOP, screenshot } from './browser-page';
+import { graphqlQuery, LAPTOP, pageOptions, screenshot, signInThroughPage } from './browser-page';
 import { launchChromium } from './chromium';
 import { startHub, type HubProcess } from './hub-process';
 
 let hub: HubProcess;
+/** A real API key (ANALYST), pasted into GraphiQL's Headers editor. */
+let apiKey = '';
 let browser: Browser;
 
 // What the hub's policy must allow for GraphiQL: nothing but its own origin, no eval, no inline script; inline
@@ -32,6 +34,13 @@ const GRAPHIQL_CSP = [
 beforeAll(async () => {
   browser = await launchChromium();
   hub = await startHub();
+  // The demo administrator signs in (GraphiQL sends the session cookie) and makes a key to paste as a header.
+  await signInThroughPage(browser, hub.url, { login: 'admin', password: 'demo-admin-2014' });
+  const created = await graphqlQuery<{ createApiKey: { key: string } }>(
+    hub.url,
+    'mutation { createApiKey(input: { name: "GraphiQL browser test", role: ANALYST, expiresInDays: 1 }) { key } }',
+  );
+  apiKey = created.createApiKey.key;
 }, 180_000);
 
 afterAll(async () => {
@@ -47,7 +56,7 @@ interface OfflineContext {
 
 /** A browser context in which only the hub's origin answers; `csp`, when given, is added to the page's HTML. */
 async function offlineContext(csp?: string): Promise<OfflineContext> {
-  const context = await browser.newContext({ viewport: LAPTOP });
+  const context = await browser.newContext(pageOptions(LAPTOP));
   const offsite: string[] = [];
   const origin = new URL(hub.url).origin;
   await context.route('**/*', async (route) => {
@@ -76,7 +85,7 @@ function editorText(page: Page, selector: string): Promise<string> {
 async function accidentDescription(): Promise<string> {
   const response = await fetch(`${hub.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
     body: JSON.stringify({ query: '{ __type(name: "Accident") { description } }' }),
   });
   const body = (await response.json()) as { data: { __type: { description: string } } };
@@ -119,12 +128,12 @@ async function exerciseGraphiql(page: Page, shots: string | null): Promise<Reque
   // An API key pasted into the Headers editor goes with the request.
   await page.getByRole('button', { name: 'Headers' }).click();
   await page.waitForSelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror');
-  await page.evaluate(() => {
+  await page.evaluate((key) => {
     const editors = [...document.querySelectorAll('.graphiql-editor-tool .graphiql-editor')];
     const headers = editors.find((editor) => !editor.classList.contains('hidden'))?.querySelector('.CodeMirror') as
       (Element & { CodeMirror?: { setValue(text: string): void } }) | undefined;
-    headers?.CodeMirror?.setValue('{"Authorization": "Bearer graphiql-browser-test"}');
-  });
+    headers?.CodeMirror?.setValue(`{"Authorization": "Bearer ${key}"}`);
+  }, apiKey);
 
   const requestsBeforeRun = graphqlRequests.length;
   await page.locator('.graphiql-execute-button').click();
@@ -137,8 +146,8 @@ async function exerciseGraphiql(page: Page, shots: string | null): Promise<Reque
   const run = graphqlRequests.slice(requestsBeforeRun).find((r) => r.postData()?.includes('SeptemberRoadTraffic'));
   expect(run, 'the run’s /graphql request').toBeDefined();
   const sent = await run!.allHeaders();
-  expect(sent.authorization).toBe('Bearer graphiql-browser-test');
-  expect(sent.cookie ?? '').toContain('hub_session=graphiql-probe');
+  expect(sent.authorization).toBe(`Bearer ${apiKey}`);
+  expect(sent.cookie ?? '').toContain('hub_session=');
   if (shots) await screenshot(page, `graphiql-${shots}-result`);
 
   // The docs explorer, searched for Accident, shows the schema's own description of it.
@@ -160,7 +169,6 @@ async function exerciseGraphiql(page: Page, shots: string | null): Promise<Reque
 describe('GraphiQL at /graphiql in Chromium', () => {
   it('works with every other origin blocked: runs a contract example, sends credentials, documents Accident', async () => {
     const { context, offsite } = await offlineContext();
-    await context.addCookies([{ name: 'hub_session', value: 'graphiql-probe', url: hub.url }]);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -177,7 +185,6 @@ describe('GraphiQL at /graphiql in Chromium', () => {
 
   it('needs no more of the Content-Security-Policy than self, inline styles and data: images', async () => {
     const { context, offsite } = await offlineContext(GRAPHIQL_CSP);
-    await context.addCookies([{ name: 'hub_session', value: 'graphiql-probe', url: hub.url }]);
     const page = await context.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {

@@ -10,6 +10,10 @@ import { migrateUp } from './db/migrations.js';
 import { openOrm } from './db/orm.js';
 import { loadDemoIfEmpty } from './demo/demo-on-start.js';
 import { createHttpServer, type HubHttpServer } from './http/server.js';
+import { type ResponseCache, startResponseCache } from './response-cache/response-cache.js';
+
+/** How long stopping waits for the database pool's busy connections after the HTTP grace period. */
+const POOL_CLOSE_TIMEOUT_MS = 3_000;
 
 /** A failure the operator can fix, told in one line, without a stack trace. */
 export class StartupError extends Error {}
@@ -80,8 +84,14 @@ export async function openDatabase(
     orm,
     lock,
     close: async () => {
-      await orm.close(true);
-      log.debug('database connections closed');
+      // A query that never ends (e.g. waiting on someone else's lock) would keep the pool from closing, and
+      // the hub from stopping: wait a bounded time, then go on (PostgreSQL ends the session when we exit).
+      const closed = await Promise.race([
+        orm.close(true).then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), POOL_CLOSE_TIMEOUT_MS).unref()),
+      ]);
+      if (closed) log.debug('database connections closed');
+      else log.warn(`database connections still busy after ${POOL_CLOSE_TIMEOUT_MS} ms; stopping without them`);
       await pg?.stop();
       if (pg) log.debug('embedded PostgreSQL stopped');
       lock?.release();
@@ -92,14 +102,19 @@ export async function openDatabase(
 export async function startHub(config: HubConfig, log: Logger): Promise<RunningHub> {
   const db = await openDatabase(config, log, { statementTimeoutMs: config.limits.statementTimeoutMs });
   let http: HubHttpServer | undefined;
+  let responseCache: ResponseCache | undefined;
   try {
     if (config.demoOnEmpty) await loadDemoIfEmpty(db.orm, log);
+    if (config.responseCache) {
+      responseCache = await startResponseCache(db.orm.config.get('clientUrl')!, config.redisUrl, log);
+    }
     http = await createHttpServer(db.orm, log, {
       limits: config.limits,
       redisUrl: config.redisUrl,
       redisKeyPrefix: config.redisKeyPrefix,
       corsOrigins: config.corsOrigins,
       trustProxyHops: config.trustProxyHops,
+      responseCache,
     });
     let port: number;
     try {
@@ -126,12 +141,14 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
         sweeper.stop();
         await http?.close();
         log.info('HTTP server closed');
+        await responseCache?.close();
         await db.close();
         log.info('database closed');
       },
     };
   } catch (e) {
     await http?.close().catch(() => undefined);
+    await responseCache?.close();
     await db.close();
     throw e;
   }

@@ -21,6 +21,8 @@ export interface HubConfig {
   corsOrigins: string[];
   /** How many reverse proxies in front of the hub append to X-Forwarded-For; 0 = use the socket's address. */
   trustProxyHops: number;
+  /** Cache whole answers of statistics queries until the next write (src/response-cache). */
+  responseCache: boolean;
 }
 
 export interface LimitsConfig {
@@ -134,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         `HUB_CORS_ORIGINS must be a comma-separated list of origins like https://dash.example.gov.cn, got "${raw}"`,
       );
   }
+  const responseCache = (env.HUB_RESPONSE_CACHE ?? 'true').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(responseCache))
+    problems.push(`HUB_RESPONSE_CACHE must be true or false, got "${env.HUB_RESPONSE_CACHE}"`);
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     limits,
     corsOrigins,
     trustProxyHops,
+    responseCache: responseCache === 'true' || responseCache === '1',
   };
 }
 

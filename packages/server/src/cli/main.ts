@@ -26,6 +26,7 @@ Environment:
   DATABASE_URL   PostgreSQL to use; unset = embedded PostgreSQL under HUB_DATA_DIR
   HUB_DATA_DIR   data directory of the embedded PostgreSQL (default .data)
   HUB_DEMO       load the demo county into an empty database on start (default true)
+  HUB_RESPONSE_CACHE  cache answers of statistics queries until the next write (default true)
   REDIS_URL      shared state for several processes (optional)
   HUB_TOKEN      API key for commands that go through a running hub (hub import)
   HUB_MAX_DEPTH, HUB_MAX_COST, HUB_RATE_KEY_PER_SECOND, HUB_RATE_KEY_BURST, HUB_RATE_IP_PER_SECOND,
@@ -48,16 +49,21 @@ function setup() {
 program
   .command('start')
   .description('Start the hub: database, migrations, demo data when empty, GraphQL and dashboard')
-  .action(async () => {
+  .option('--workers <n>', 'server processes sharing the port, the database and Redis (default 1)', positiveInt)
+  .action(async (opts: { workers?: number }) => {
     const { config, log } = setup();
-    const hub = await startHub(config, log);
-    process.stdout.write(
-      `\n  安全生产监管数据中枢已启动 / The hub is running\n` +
-        `  仪表盘 Dashboard:  ${hub.url}/\n` +
-        `  GraphQL:           ${hub.url}/graphql\n` +
-        `  健康 Health:       ${hub.url}/healthz  ${hub.url}/readyz\n` +
-        `  按 Ctrl-C 停止 / Press Ctrl-C to stop\n\n`,
-    );
+    const workers = opts.workers ?? 1;
+    const isWorker = process.env.HUB_WORKER === '1';
+    const { startPrimary } = await import('../cluster.js');
+    const hub = workers > 1 && !isWorker ? await startPrimary(config, log, workers) : await startHub(config, log);
+    if (!isWorker)
+      process.stdout.write(
+        `\n  安全生产监管数据中枢已启动 / The hub is running\n` +
+          `  仪表盘 Dashboard:  ${hub.url}/\n` +
+          `  GraphQL:           ${hub.url}/graphql\n` +
+          `  健康 Health:       ${hub.url}/healthz  ${hub.url}/readyz\n` +
+          `  按 Ctrl-C 停止 / Press Ctrl-C to stop\n\n`,
+      );
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -67,9 +73,10 @@ program
       log.info('stopped cleanly');
       process.exit(0);
     };
-    process.on('SIGINT', () => void stop('SIGINT'));
     process.on('SIGTERM', () => void stop('SIGTERM'));
-    process.on('SIGHUP', () => void stop('SIGHUP'));
+    // Ctrl-C reaches every process of the group: a worker waits for the primary's SIGTERM, in order.
+    process.on('SIGINT', () => void (isWorker ? undefined : stop('SIGINT')));
+    process.on('SIGHUP', () => void (isWorker ? undefined : stop('SIGHUP')));
   });
 
 program

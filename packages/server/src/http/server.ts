@@ -28,6 +28,7 @@ import { clearedSessionCookie, isHttps } from '../modules/auth/session-cookie.js
 import { identifyRequest, type RequestIdentity, UnauthenticatedError } from '../modules/auth/viewer-lookup.js';
 import { fileRoutes } from '../modules/import/file-routes.js';
 import { findTrustedDocument } from '../modules/trusted-document/trusted-document.service.js';
+import type { ResponseCache } from '../response-cache/response-cache.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { operationLimitsPlugin } from './limits/operation-limits.js';
 import { createRateLimiter, type RateLimiter, rateLimitError } from './limits/rate-limit.js';
@@ -75,6 +76,8 @@ export interface HttpServerOptions {
   corsOrigins?: readonly string[];
   /** Reverse proxies in front that append to X-Forwarded-For (HUB_TRUST_PROXY). */
   trustProxyHops?: number;
+  /** Whole answers of statistics queries until the next write (src/response-cache); off when absent. */
+  responseCache?: ResponseCache;
 }
 
 /** The statement_timeout the ORM's connections were opened with (see db/orm.ts), for the refusal's message. */
@@ -111,6 +114,7 @@ export async function createHttpServer(
       ...(limits ? [operationLimitsPlugin(limits)] : []),
       accessControlPlugin,
       auditPlugin(log),
+      ...(options.responseCache ? [options.responseCache.plugin] : []),
     ],
   });
   await apollo.start();

@@ -5,7 +5,8 @@ import { Migration20261129000518_Imports as M1 } from './Migration20261129000518
 import { Migration20261129013451_Accounts as M2 } from './Migration20261129013451_Accounts.js';
 import { Migration20261129013734_TrustedDocuments as M3 } from './Migration20261129013734_TrustedDocuments.js';
 import { Migration20261129014222_Audit as M4 } from './Migration20261129014222_Audit.js';
-import { Migration20261129014551_SavedQueries as M5 } from './Migration20261129014551_SavedQueries.js';
+import { Migration20261129014445_Performance as M5 } from './Migration20261129014445_Performance.js';
+import { Migration20261129014551_SavedQueries as M6 } from './Migration20261129014551_SavedQueries.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128224855_Initial', class: M0 },
@@ -13,5 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129013451_Accounts', class: M2 },
   { name: 'Migration20261129013734_TrustedDocuments', class: M3 },
   { name: 'Migration20261129014222_Audit', class: M4 },
-  { name: 'Migration20261129014551_SavedQueries', class: M5 },
+  { name: 'Migration20261129014445_Performance', class: M5 },
+  { name: 'Migration20261129014551_SavedQueries', class: M6 },
 ];

@@ -38,7 +38,13 @@ export class RoadTrafficDetails {
 /** 事故: a work-safety accident. Its severity grade is derived on every write, never typed in. */
 @ObjectType({ implements: Node, description: '事故 — a work-safety accident.' })
 @Entity()
-@Index({ properties: ['occurredAt'] })
+// Statistics read a period's accidents by time and aggregate these columns: with them in the index the scan
+// never visits the table (index-only; measured −20 % on a year of the scale data, docs/benchmarks.md).
+@Index({
+  name: 'accident_occurred_at_covering',
+  expression:
+    'create index "accident_occurred_at_covering" on "accident" ("occurred_at") include ("sector", "severity", "township_id", "deaths", "missing", "injuries", "serious_injuries", "direct_loss_cny")',
+})
 @Index({ properties: ['sector', 'occurredAt'] })
 @Check({
   name: 'accident_counts_check',

@@ -114,13 +114,12 @@ export function createResponseCache(store: ResponseStore, version: DataVersion):
             )
             .digest('base64url')}`;
           /** The answer another request of this process is computing, when it comes in time. */
-          const shareComputed = async (): Promise<string | null> => {
-            const pending = computing.get(key!);
-            if (!pending) return null;
+          const share = async (pending: Promise<string | null>): Promise<string | null> => {
             const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), COALESCE_WAIT_MS).unref());
             return Promise.race([pending, timeout]);
           };
-          const shared = await shareComputed();
+          const pending = computing.get(key);
+          const shared = pending ? await share(pending) : null;
           if (shared !== null) {
             hit = true;
             return answer(shared);
@@ -130,11 +129,15 @@ export function createResponseCache(store: ResponseStore, version: DataVersion):
             hit = true;
             return answer(cached);
           }
-          // While the store answered (a Redis round trip), another request may have started computing.
-          const sharedLate = await shareComputed();
-          if (sharedLate !== null) {
-            hit = true;
-            return answer(sharedLate);
+          // While the store answered (a Redis round trip), another request may have started computing: look
+          // again with no await between the look and registering this one, or two would compute.
+          const startedMeanwhile = computing.get(key);
+          if (startedMeanwhile) {
+            const sharedLate = await share(startedMeanwhile);
+            if (sharedLate !== null) {
+              hit = true;
+              return answer(sharedLate);
+            }
           }
           if (!computing.has(key)) {
             const k = key;

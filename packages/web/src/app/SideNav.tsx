@@ -1,4 +1,5 @@
 import { Link, useLocation } from 'wouter';
+import { useSession } from '../features/auth/hooks/SessionProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { PAGES } from './pages';
 import { useHrefWithSearch } from './useHrefWithSearch';
@@ -7,10 +8,13 @@ export function SideNav() {
   const { m, lang } = useI18n();
   const [location] = useLocation();
   const withSearch = useHrefWithSearch();
+  const { state } = useSession();
+  const role = state.status === 'signedIn' ? state.me.role : null;
+  const visible = PAGES.filter((page) => !page.roles || (role !== null && page.roles.includes(role)));
   return (
     <nav className="side-nav" aria-label={m.nav.label}>
       <ul>
-        {PAGES.map(({ key, path, component }) => {
+        {visible.map(({ key, path, component }) => {
           const current = location === path;
           return (
             <li key={key}>

@@ -1,6 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { OverviewPage } from '../features/overview/components/OverviewPage';
 import type { Messages } from '../i18n/messages';
+import type { Role } from '../graphql/generated/graphql';
 
 export type PageKey = Exclude<keyof Messages['nav'], 'label'>;
 
@@ -11,6 +12,8 @@ export interface PageEntry {
   component?: ComponentType;
   /** False for pages the global filters (period, township, sector) do not apply to: no filter bar. */
   filters?: false;
+  /** Only these roles see the page in the menu (the server refuses the others' writes anyway). */
+  roles?: readonly Role[];
 }
 
 // The navigation, in the order of the left menu. The overview, the landing page, is in the initial
@@ -52,5 +55,6 @@ export const PAGES: readonly PageEntry[] = [
     path: '/import',
     component: lazy(() => import('../features/import/components/ImportPage')),
     filters: false,
+    roles: ['ADMIN', 'EDITOR'],
   },
 ];

@@ -183,6 +183,10 @@ const hubEnv = (extra = {}) => ({
   LOG_LEVEL: 'warn',
   HOST: '127.0.0.1',
   HUB_RESPONSE_CACHE: NO_CACHE ? 'false' : 'true',
+  // The rate limiter still runs on every request, but a county's 10 requests/s per key would measure the
+  // limit, not the server: the bench's one key may go as fast as the hub can answer.
+  HUB_RATE_KEY_PER_SECOND: '100000',
+  HUB_RATE_IP_PER_SECOND: '100000',
   ...extra,
 });
 const startHubProcess = (extra) => startProcess('hub', [CLI, 'start'], hubEnv(extra), { readyPath: '/readyz' });

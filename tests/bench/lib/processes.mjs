@@ -50,6 +50,9 @@ export async function startHub(databaseUrl, env = {}, args = []) {
       PORT: String(port),
       HOST: '127.0.0.1',
       HUB_DEMO: 'false',
+      // The limiter runs, but at a rate that measures the server, not the county's 10 requests/s per key.
+      HUB_RATE_KEY_PER_SECOND: '100000',
+      HUB_RATE_IP_PER_SECOND: '100000',
       LOG_LEVEL: 'warn',
       ...env,
     },

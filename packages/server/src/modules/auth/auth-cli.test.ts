@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../../test-support/test-hub.js';
+import { KEY_CACHE_MS } from './viewer-lookup.js';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/cli/main.js');
 
@@ -66,6 +67,8 @@ describe('hub token', () => {
     const revoked = await run(['token', 'revoke', key.slice(0, 12)]);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(revoked.stdout).toContain(`revoked ${key.slice(0, 12)}`);
+    // Revoked by another process: the hub stops trusting the key within KEY_CACHE_MS.
+    await new Promise((r) => setTimeout(r, KEY_CACHE_MS + 100));
     const refused = await me(key);
     expect(refused.status).toBe(401);
     expect(refused.errors![0]!.message).toContain('revoked');

@@ -20,6 +20,7 @@ import {
 import { Session } from './session.entity.js';
 import { SESSION_LIFETIME_MS } from './session-cookie.js';
 import { User } from './user.entity.js';
+import { forgetCachedKeys } from './viewer-lookup.js';
 
 const LOGIN = /^[a-z0-9._-]{2,64}$/;
 export const MAX_KEY_DAYS = 3650;
@@ -232,6 +233,7 @@ export class AccountService {
     problems.throwIfAny();
     apiKey!.revokedAt ??= new Date();
     await this.em.flush();
+    forgetCachedKeys();
     return apiKey!;
   }
 }

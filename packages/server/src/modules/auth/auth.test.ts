@@ -5,6 +5,7 @@ import { toGlobalId } from '../../common/global-id.js';
 import { DEMO_USERS } from '../../demo/demo-users.js';
 import { startTestHub, type TestHub } from '../../test-support/test-hub.js';
 import { sha256 } from './credentials.js';
+import { KEY_CACHE_MS } from './viewer-lookup.js';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -109,9 +110,15 @@ describe('the role rule', () => {
     expect(res.data).toEqual({ a: null, b: null });
   });
 
-  it('looks the caller up in one SQL statement per request', async () => {
-    const { viewerLookups } = await hub.countQueries(() => hub.gql(QUERY));
+  it('looks the caller up in one SQL statement per request, a key at most once a second', async () => {
+    const key = await hub.createKey({ role: 'ANALYST' });
+    const { viewerLookups } = await hub.countQueries(async () => {
+      for (let i = 0; i < 5; i++) await hub.gql(QUERY, undefined, { authorization: `Bearer ${key}` });
+    });
     expect(viewerLookups).toBe(1);
+    await new Promise((r) => setTimeout(r, KEY_CACHE_MS + 100));
+    const later = await hub.countQueries(() => hub.gql(QUERY, undefined, { authorization: `Bearer ${key}` }));
+    expect(later.viewerLookups).toBe(1);
     const { cookie } = await signIn('analyst', 'demo-analyst-2014');
     const bySession = await hub.countQueries(() => hub.gql('{ me { role } }', undefined, withCookie(cookie)));
     expect(bySession.viewerLookups).toBe(1);

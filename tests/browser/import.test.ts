@@ -48,6 +48,8 @@ describe('importing a spreadsheet of last year’s accidents in the browser', ()
     expect(await accidents2025()).toEqual({ accidents: 0, deaths: 0 });
     const { page, errors } = await openPage(browser, hub.url, '/import');
     await page.getByRole('heading', { name: '数据导入', level: 1 }).waitFor();
+    // The editor has the import page in the menu (a leader does not: pages.test.ts).
+    expect(await page.locator('.side-nav a[href^="/import"]').count()).toBe(1);
     await page.getByLabel('数据类型', { exact: true }).selectOption('ACCIDENT');
     await page.getByRole('button', { name: 'Excel 模板' }).waitFor();
 

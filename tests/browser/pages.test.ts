@@ -114,6 +114,14 @@ describe('the dashboard’s pages in Chromium', () => {
     }
   }, 150_000);
 
+  it('shows the import page in the menu only to those who import: not to the demo leader', async () => {
+    const { page } = await openPage(browser, hub.url, '/');
+    await page.locator('.side-nav').waitFor();
+    expect(await page.locator('.side-nav a[href^="/explore"]').count()).toBe(1);
+    expect(await page.locator('.side-nav a[href^="/import"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('drills from September 2014 road traffic to its 3 accidents, and opens one’s detail', async () => {
     const { page, errors } = await openPage(browser, hub.url, '/road-traffic?year=2014');
     await waitForPanels(page, ['road-monthly'], ['road-monthly']);

@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../packages/server/src/test-support/database.js';
+import { redisReachable, TEST_REDIS_URL } from '../packages/server/src/test-support/redis.js';
 import { createToken } from './hub-token.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'packages/server/dist/cli/main.js');
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const PREFIX = `hub-test-${crypto.randomBytes(4).toString('hex')}:`;
 const RATE = { perSecond: 1, burst: 4 };
 
@@ -26,24 +27,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
 const children: ChildProcess[] = [];
 let db: TestDatabase;
 let urls: string[] = [];
 /** One API key, made with `hub token create`: both processes count it against one per-key limit. */
 let key = '';
-const haveRedis = await redisReachable();
+const haveRedis = await redisReachable(REDIS_URL);
 if (!haveRedis) console.warn(`Redis is not reachable at ${REDIS_URL}: the shared-limit tests are skipped`);
 
 async function startProcess(): Promise<string> {

@@ -54,6 +54,38 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Every connection of the pool stayed in use for the whole wait (acquireConnectionTimeout): the database is
+ * there but the hub has more work in flight than connections. Said apart from DATABASE_UNAVAILABLE, because
+ * the cure differs (fewer heavy requests at once, a larger pool), and answered with 503 and Retry-After too.
+ */
+export const DATABASE_BUSY = 'DATABASE_BUSY';
+export const databaseBusyMessage = (connections: number, waitMs: number) =>
+  `数据库连接繁忙：${connections} 个连接在 ${waitMs / 1000} 秒内都在使用中，请稍后重试 / ` +
+  `the hub is busy: all ${connections} database connections stayed in use for ${waitMs / 1000} s; please try again shortly`;
+
+/** How full the ORM's connection pool is, for telling "busy" from "unavailable". */
+export interface PoolState {
+  saturated(): boolean;
+  connections: number;
+  waitMs: number;
+}
+
+/** A wait for a free connection that ran out (knex's acquire timeout), whatever the reason. */
+export function isAcquireTimeout(error: unknown): boolean {
+  for (let e = error as Record<string, any> | undefined, hops = 0; e && hops < 5; hops++) {
+    if (e.name === 'KnexTimeoutError' || /Timeout acquiring a connection/i.test(String(e.message ?? ''))) return true;
+    e = e.cause ?? e.originalError;
+  }
+  return false;
+}
+
+/** DATABASE_BUSY when the error is a wait for a connection that ran out while the pool was full, else null. */
+export function databaseBusyError(error: unknown, pool: PoolState | undefined) {
+  if (!pool || !isAcquireTimeout(error) || !pool.saturated()) return null;
+  return { message: databaseBusyMessage(pool.connections, pool.waitMs), extensions: { code: DATABASE_BUSY } };
+}
+
 /** A statement ran past PostgreSQL's statement_timeout (SQLSTATE 57014 with that reason). */
 export const STATEMENT_TIMEOUT = 'STATEMENT_TIMEOUT';
 
@@ -83,7 +115,7 @@ const EXPOSED_CODES = new Set([
   'FORBIDDEN',
 ]);
 
-export function formatError(log: Logger, statementTimeoutMs = 0) {
+export function formatError(log: Logger, statementTimeoutMs = 0, pool?: PoolState) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationError[] } })?.extensions
@@ -96,6 +128,11 @@ export function formatError(log: Logger, statementTimeoutMs = 0) {
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', field, problems },
       };
+    }
+    const busy = databaseBusyError(original, pool);
+    if (busy) {
+      log.warn('every database connection busy while answering a request', { path: formatted.path });
+      return { ...busy, locations: formatted.locations, path: formatted.path };
     }
     if (isDatabaseUnavailable(original)) {
       log.warn('database unavailable while answering a request', { message: (original as Error)?.message });

@@ -2,11 +2,13 @@
 // (content negotiation, GET vs POST, CSRF prevention, status codes); this moves bytes and refuses, before
 // Apollo parses anything, what the hub does not take: oversized bodies, batches, and for a key in
 // trusted-documents mode any operation not registered for it.
+import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { HubContext } from '../common/context.js';
 import type { Viewer } from '../common/viewer.js';
 import { documentHash, TRUSTED_DOCUMENT_REQUIRED } from '../modules/trusted-document/trusted-document.service.js';
+import { CACHE_HEADER, CACHE_KEY_HEADER, type ResponseCache, stableJson } from '../response-cache/response-cache.js';
 import { sendErrors } from './protocol.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
@@ -27,6 +29,39 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export interface GraphqlHandlerOptions {
   /** The document registered for this key under this hash, or null (trusted-documents mode). */
   findTrustedDocument(apiKeyId: string, hash: string): Promise<string | null>;
+  /** Whole answers of statistics (src/response-cache): repeated requests are answered before Apollo. */
+  responseCache?: Pick<ResponseCache, 'earlyAnswer' | 'rememberRequest'>;
+}
+
+/**
+ * The exact form of a request, for answering it from the response cache without Apollo when the same form was
+ * answered from or into the cache before: its text (or persisted-query hash), operation name, variables, the
+ * media type asked for, and what the caller may see. Everything Apollo and the plugins decide for a request
+ * (parsing, validation, depth and cost limits, the role rule) follows from these, so the same form gets the
+ * same decision; the rate limit has run already. Only JSON POSTs (Apollo's CSRF check always passes them), and
+ * never for PARTNER, whose every request goes to the audit trail through Apollo. Null when not eligible.
+ */
+function earlyAnswerKey(headers: HeaderMap, body: unknown, viewer: Viewer): string | null {
+  if (!viewer.role || viewer.role === 'PARTNER') return null;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  if (!(headers.get('content-type') ?? '').includes('application/json')) return null;
+  const b = body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown };
+  const hash = (b.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+  if (typeof b.query !== 'string' && typeof hash !== 'string') return null;
+  return crypto
+    .createHash('sha256')
+    .update(
+      [
+        typeof b.query === 'string' ? b.query : '',
+        typeof hash === 'string' ? hash : '',
+        typeof b.operationName === 'string' ? b.operationName : '',
+        stableJson(b.variables ?? null),
+        headers.get('accept') ?? '',
+        viewer.role,
+        viewer.townshipCode ?? '',
+      ].join('\0'),
+    )
+    .digest('base64url');
 }
 
 interface RequestParts {
@@ -146,10 +181,34 @@ export function graphqlHandler(apollo: ApolloServer<HubContext>, options: Graphq
     }
 
     const started = performance.now();
+    const cache = options.responseCache;
+    const requestKey = cache && method === 'POST' ? earlyAnswerKey(headers, body, viewer) : null;
+    if (cache && requestKey) {
+      const early = await cache.earlyAnswer(requestKey);
+      if (early) {
+        res.writeHead(200, {
+          'content-type': early.contentType,
+          'cache-control': 'no-store',
+          [CACHE_HEADER]: 'hit',
+          'Server-Timing': `graphql;dur=${(performance.now() - started).toFixed(1)};desc="cache"`,
+        });
+        res.end(`${early.body}\n`);
+        return;
+      }
+    }
+
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
       context,
     });
+    const cacheKey = result.headers.get(CACHE_KEY_HEADER);
+    if (cacheKey !== undefined) {
+      result.headers.delete(CACHE_KEY_HEADER);
+      const contentType = result.headers.get('content-type');
+      if (cache && requestKey && contentType && (result.status ?? 200) === 200)
+        cache.rememberRequest(requestKey, cacheKey, contentType);
+    }
+    res.setHeader('cache-control', 'no-store');
     for (const [key, value] of result.headers) res.setHeader(key, value);
     // The server's own time, visible in the browser's developer tools and to benchmarks.
     res.setHeader('Server-Timing', `graphql;dur=${(performance.now() - started).toFixed(1)}`);

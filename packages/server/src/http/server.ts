@@ -4,7 +4,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import sirv from 'sirv';
 import type { Redis } from 'ioredis';
@@ -15,10 +18,13 @@ import { connectRedis } from '../common/redis.js';
 import type { Viewer } from '../common/viewer.js';
 import { pendingMigrations } from '../db/migrations.js';
 import {
+  DATABASE_BUSY,
   DATABASE_UNAVAILABLE,
   DATABASE_UNAVAILABLE_MESSAGE,
+  databaseBusyError,
   formatError,
   isDatabaseUnavailable,
+  type PoolState,
 } from '../graphql/format-error.js';
 import { PERSISTED_QUERY_TTL_SECONDS, redisPersistedQueryCache } from '../graphql/persisted-queries.js';
 import { hubSchema } from '../graphql/schema.js';
@@ -44,15 +50,17 @@ export interface HubHttpServer {
 }
 
 /**
- * While PostgreSQL is down a query fails with DATABASE_UNAVAILABLE (see format-error.ts); say so with 503, so
- * clients and load balancers retry later instead of treating it as an answer.
+ * While PostgreSQL is down a query fails with DATABASE_UNAVAILABLE, while every connection is busy with
+ * DATABASE_BUSY (see format-error.ts); say so with 503, so clients and load balancers retry later instead of
+ * treating it as an answer.
  */
 const databaseUnavailableIs503: ApolloServerPlugin<HubContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-        if (errors?.some((e) => e.extensions?.code === DATABASE_UNAVAILABLE)) {
+        const codes = new Set(errors?.map((e) => e.extensions?.code));
+        if (codes.has(DATABASE_UNAVAILABLE) || codes.has(DATABASE_BUSY)) {
           response.http.status = 503;
           response.http.headers.set('retry-after', '5');
         }
@@ -80,6 +88,21 @@ export interface HttpServerOptions {
   responseCache?: ResponseCache;
 }
 
+/** Whether every connection of the ORM's pool is in use, for telling a busy hub from a database that is away. */
+function poolStateOf(orm: MikroORM): PoolState {
+  const knex = orm.em.getKnex();
+  const pool = () => (knex.client as { pool?: { numUsed(): number; max: number } }).pool;
+  const options = orm.config.get('driverOptions') as { acquireConnectionTimeout?: number };
+  return {
+    saturated: () => {
+      const p = pool();
+      return !!p && p.numUsed() >= p.max;
+    },
+    connections: orm.config.get('pool')?.max ?? 10,
+    waitMs: options.acquireConnectionTimeout ?? 60_000,
+  };
+}
+
 /** The statement_timeout the ORM's connections were opened with (see db/orm.ts), for the refusal's message. */
 function statementTimeoutOf(orm: MikroORM): number {
   const driverOptions = orm.config.get('driverOptions') as { connection?: { statement_timeout?: number } };
@@ -100,7 +123,7 @@ export async function createHttpServer(
     csrfPrevention: true,
     // The hub stops in its own order on signals (HTTP, database, PostgreSQL); Apollo must not race it.
     stopOnTerminationSignals: false,
-    formatError: formatError(log, statementTimeoutOf(orm)),
+    formatError: formatError(log, statementTimeoutOf(orm), poolStateOf(orm)),
     includeStacktraceInErrorResponses: false,
     // Automatic persisted queries for every caller; shared by all processes through Redis when there is one.
     persistedQueries: {
@@ -110,6 +133,9 @@ export async function createHttpServer(
     // Apollo's landing page loads from the internet; the hub must work offline.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // The hub gives no cache hints (answers are private to the caller: "no-store", set in graphql-handler.ts);
+      // Apollo's default cache-control plugin would still wrap every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       databaseUnavailableIs503,
       ...(limits ? [operationLimitsPlugin(limits)] : []),
       accessControlPlugin,
@@ -121,6 +147,7 @@ export async function createHttpServer(
   const knex = orm.em.getKnex();
   const handleGraphql = graphqlHandler(apollo, {
     findTrustedDocument: (apiKeyId, hash) => findTrustedDocument(knex, apiKeyId, hash),
+    responseCache: options.responseCache,
   });
   const rateLimiter: RateLimiter | null = limits ? createRateLimiter(limits, redis, `${redisPrefix}rl`) : null;
   const corsOrigins = new Set(options.corsOrigins ?? []);
@@ -168,6 +195,11 @@ export async function createHttpServer(
         sendErrors(req, res, 401, [{ message: e.message, extensions: { ...e.extensions, code: 'UNAUTHENTICATED' } }], {
           'www-authenticate': 'Bearer',
         });
+        return null;
+      }
+      const busy = databaseBusyError(e, poolStateOf(orm));
+      if (busy) {
+        sendErrors(req, res, 503, [busy], { 'retry-after': '5' });
         return null;
       }
       if (isDatabaseUnavailable(e)) {

@@ -143,6 +143,40 @@ describe.each(STORES)('response cache %s', (_label, redisUrl) => {
     }
   });
 
+  it('answers a request it has answered before without Apollo, byte for byte, in the media type asked for', async () => {
+    const send = (accept: string) =>
+      fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, ...hub.auth },
+        body: JSON.stringify({ query: `{ trainingStats { total { sessions trainees } } }` }),
+      });
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const first = await send(accept);
+      const firstText = await first.text();
+      const again = await send(accept);
+      expect(again.headers.get(CACHE_HEADER)).toBe('hit');
+      // Server-Timing says the answer did not go through Apollo.
+      expect(again.headers.get('server-timing')).toContain('desc="cache"');
+      expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+      expect(again.headers.get('cache-control')).toBe('no-store');
+      expect(await again.text()).toBe(firstText);
+    }
+    expect((await send('application/json')).headers.get('content-type')).not.toBe(
+      (await send('application/graphql-response+json')).headers.get('content-type'),
+    );
+  });
+
+  it('never answers early a request that Apollo refused', async () => {
+    // Twice the same invalid question (a filter whose range runs backwards): the refusal is never cached, so
+    // both go through Apollo and the statistics' own checks.
+    const backwards = `{ accidentStats(filter: { from: "2014-12-31", to: "2014-01-01" }) { total { accidents } } }`;
+    for (let i = 0; i < 2; i++) {
+      const r = await ask(hub, backwards);
+      expect(r.cache).toBe('miss');
+      expect(r.body.errors?.length).toBeGreaterThan(0);
+    }
+  });
+
   it('caches only statistics: lists, nodes and mutations always run', async () => {
     const list = await ask(hub, `{ accidents(first: 1) { totalCount } }`);
     expect(list.cache).toBeNull();
@@ -206,6 +240,28 @@ describe('response cache and visibility', () => {
     expect(await asViewer({ ...analyst, role: 'LEADER' as Viewer['role'] })).toBe('miss');
     // Nobody signed in: refused by the role rule before the cache is asked.
     expect(await asViewer(ANONYMOUS)).toBeUndefined();
+  });
+
+  it('sends every PARTNER request through Apollo, so each one reaches the audit trail', async () => {
+    const hub = await startHub(null);
+    const { key } = await new AccountService(hub.orm.em.fork()).createApiKey(
+      { name: 'partner', role: 'PARTNER', townshipCode: null, expiresInDays: 1, trustedDocumentsOnly: false },
+      'response-cache.test',
+    );
+    const audited = async () =>
+      Number((await hub.orm.em.getKnex().raw(`select count(*) as n from audit_entry`)).rows[0].n);
+    const before = await audited();
+    const asPartner = () =>
+      fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: SEPTEMBER }),
+      });
+    const answers = [await asPartner(), await asPartner(), await asPartner()];
+    expect(answers.map((a) => a.headers.get(CACHE_HEADER))).toEqual(['miss', 'hit', 'hit']);
+    expect(answers.map((a) => a.headers.get('server-timing')).some((t) => t?.includes('cache'))).toBe(false);
+    await eventually(audited, (n) => n >= before + 3);
+    expect(await audited()).toBe(before + 3);
   });
 
   it('stands aside while it cannot hear about writes', async () => {

@@ -40,13 +40,35 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
 
 /** The response header that says whether an answer came from the cache (hit) or was computed (miss). */
 export const CACHE_HEADER = 'x-hub-cache';
+/**
+ * Between the plugin and the HTTP handler only (removed before the answer leaves): the cache key of an answer
+ * the cache holds, without its data version.
+ */
+export const CACHE_KEY_HEADER = 'x-hub-cache-key';
+
+/** An answer the cache holds for a request seen before, sent without Apollo. */
+export interface EarlyAnswer {
+  body: string;
+  contentType: string;
+}
 
 export interface ResponseCache {
   plugin: ApolloServerPlugin<HubContext>;
   store: ResponseStore;
   version: DataVersion;
+  /**
+   * The cached answer to a request whose exact form (see graphql-handler.ts `earlyAnswerKey`) was answered
+   * from or into the cache before, at the current data version; null when there is none.
+   */
+  earlyAnswer(requestKey: string): Promise<EarlyAnswer | null>;
+  /** Records that requests of this form are answered by the cache entry `cacheKey` (see CACHE_KEY_HEADER). */
+  rememberRequest(requestKey: string, cacheKey: string, contentType: string): void;
   close(): Promise<void>;
 }
+
+const KEY_PREFIX = 'hub:rc:';
+/** `hub:rc:<version>:<hash>` → `<hash>`: what stays the same for a question from one data version to the next. */
+const withoutVersion = (key: string) => key.slice(key.indexOf(':', KEY_PREFIX.length) + 1);
 
 function isCacheable(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== 'query') return false;
@@ -61,7 +83,7 @@ function isCacheable(operation: OperationDefinitionNode): boolean {
 }
 
 /** JSON with object keys sorted, so that { a, b } and { b, a } are the same variables. */
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)
@@ -101,7 +123,7 @@ export function createResponseCache(store: ResponseStore, version: DataVersion):
           const at = version.current();
           if (at === null || !isCacheable(operation)) return null;
           const { role, townshipCode } = contextValue.viewer;
-          key = `hub:rc:${at}:${crypto
+          key = `${KEY_PREFIX}${at}:${crypto
             .createHash('sha256')
             .update(
               [
@@ -127,7 +149,9 @@ export function createResponseCache(store: ResponseStore, version: DataVersion):
           const cached = await store.get(key);
           if (cached !== null) {
             hit = true;
-            return answer(cached);
+            const response = answer(cached);
+            response.http.headers.set(CACHE_KEY_HEADER, withoutVersion(key));
+            return response;
           }
           // While the store answered (a Redis round trip), another request may have started computing: look
           // again with no await between the look and registering this one, or two would compute.
@@ -160,7 +184,10 @@ export function createResponseCache(store: ResponseStore, version: DataVersion):
           finish?.(serialized);
           // Others may still ask this process until the store holds the answer: keep sharing it until then.
           try {
-            if (serialized !== null) await store.set(key, serialized);
+            if (serialized !== null) {
+              await store.set(key, serialized);
+              response.http.headers.set(CACHE_KEY_HEADER, withoutVersion(key));
+            }
           } finally {
             if (finish) computing.delete(key);
           }
@@ -169,10 +196,26 @@ export function createResponseCache(store: ResponseStore, version: DataVersion):
     },
   };
 
+  // Request form → cache key, most recently used last; bounded, as request forms are the callers' to invent.
+  const requestForms = new Map<string, { cacheKey: string; contentType: string }>();
+  const MAX_REQUEST_FORMS = 10_000;
+
   return {
     plugin,
     store,
     version,
+    async earlyAnswer(requestKey) {
+      const form = requestForms.get(requestKey);
+      const at = version.current();
+      if (!form || at === null) return null;
+      const body = await store.get(`${KEY_PREFIX}${at}:${form.cacheKey}`);
+      return body === null ? null : { body, contentType: form.contentType };
+    },
+    rememberRequest(requestKey, cacheKey, contentType) {
+      requestForms.delete(requestKey);
+      requestForms.set(requestKey, { cacheKey, contentType });
+      if (requestForms.size > MAX_REQUEST_FORMS) requestForms.delete(requestForms.keys().next().value!);
+    },
     close: async () => {
       await version.close();
       await store.close();

@@ -1,6 +1,6 @@
 // A hub on a database of its own, listening on a free port, for tests that go through HTTP and GraphQL.
 import type { Role } from '@hub/schema';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import { createLogger } from '../common/logger.js';
 import { DEFAULT_LIMITS } from '../config.js';
 import { openOrm } from '../db/orm.js';
@@ -60,15 +60,17 @@ export interface TestHubOptions extends HttpServerOptions {
   as?: Caller | Role | null;
   /** PostgreSQL statement_timeout of the hub's connections (as HUB_STATEMENT_TIMEOUT_MS does for `hub start`). */
   statementTimeoutMs?: number;
+  /** ORM settings of the hub's own (e.g. a smaller pool); the test default is a pool of 4. */
+  orm?: Partial<Options>;
 }
 
 export async function startTestHub(kind: 'demo' | 'empty' = 'demo', options: TestHubOptions = {}): Promise<TestHub> {
   const db = await createTestDatabase(kind);
   const log = createLogger('warn');
-  const { statementTimeoutMs = 0, as: _caller, ...httpOptions } = options;
+  const { statementTimeoutMs = 0, as: _caller, orm: ormOverrides = {}, ...httpOptions } = options;
   // Production depth, cost and page limits; rate limits out of the way of tests that are not about them.
   httpOptions.limits ??= { ...DEFAULT_LIMITS, ipPerSecond: 100_000, keyPerSecond: 100_000 };
-  const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } }, statementTimeoutMs);
+  const orm = await openOrm(db.url, { pool: { min: 0, max: 4 }, ...ormOverrides }, statementTimeoutMs);
   let http: HubHttpServer;
   try {
     http = await createHttpServer(orm, log, { webDist: '/nonexistent', ...httpOptions });

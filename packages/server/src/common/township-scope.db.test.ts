@@ -301,6 +301,31 @@ describe('township-limited writes', () => {
     expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toBe('FORBIDDEN');
   });
 
+  it('hears that another township’s enterprise has a credit code, without its name, and nothing is written', async () => {
+    const [theirs] = await sql<{ credit_code: string; name: string }>(
+      'select e.credit_code, e.name from enterprise e join township t on t.id = e.township_id where t.code = ? limit 1',
+      [other],
+    );
+    const before = await sql('select count(*)::int as n from enterprise');
+    const res = await hub.gql(
+      `mutation ($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { id } }`,
+      {
+        input: {
+          name: '测试企业',
+          creditCode: theirs!.credit_code,
+          townshipCode: own,
+          sector: 'INDUSTRY_TRADE',
+          aboveDesignatedSize: false,
+        },
+      },
+      editor(),
+    );
+    expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toContain('another township');
+    expect(res.errors?.[0]?.message).not.toContain(theirs!.name);
+    expect(await sql('select count(*)::int as n from enterprise')).toEqual(before);
+  });
+
   it('cannot start an import', async () => {
     const res = await hub.gql(
       `mutation { startImport(input: { kind: HAZARD, fileId: "${Buffer.from('ImportFile:1').toString('base64')}", dryRun: true, importedBy: "x" }) { id } }`,

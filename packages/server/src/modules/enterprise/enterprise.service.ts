@@ -2,6 +2,7 @@ import { checkCreditCode, CREDIT_CODE_PROBLEM_MESSAGES } from '@hub/schema';
 import type { EntityManager, QueryOrderMap } from '@mikro-orm/postgresql';
 import { InputProblems } from '../../common/errors.js';
 import { townshipByCode } from '../../common/lookup.js';
+import { TOWNSHIP_SCOPE } from '../../common/township-scope.js';
 import { type PageArgs, paginate } from '../../common/pagination.js';
 import { Enterprise } from './enterprise.entity.js';
 import { enterpriseWhere } from './enterprise.filter.js';
@@ -37,12 +38,24 @@ export class EnterpriseService {
       problems.add('creditCode', zh, en);
       return;
     }
-    const taken = await this.em.findOne(Enterprise, { creditCode: code });
+    // Unscoped: a township-limited caller must hear that another township's enterprise has the code (the
+    // unique index would refuse it anyway), but not which enterprise that is.
+    const taken = await this.em.findOne(
+      Enterprise,
+      { creditCode: code },
+      { filters: false, populate: ['township'] as never },
+    );
     if (taken && taken !== except) {
+      const scope = this.em.getFilterParams<{ townshipCode: string }>(TOWNSHIP_SCOPE)?.townshipCode;
+      const visible = !scope || taken.township.code === scope;
       problems.add(
         'creditCode',
-        `统一社会信用代码 ${code} 已被 ${taken.name} 使用`,
-        `credit code ${code} is already used by another enterprise`,
+        visible
+          ? `统一社会信用代码 ${code} 已被 ${taken.name} 使用`
+          : `统一社会信用代码 ${code} 已被其他乡镇的企业使用`,
+        visible
+          ? `credit code ${code} is already used by another enterprise`
+          : `credit code ${code} is already used by an enterprise of another township`,
       );
     }
   }

@@ -116,10 +116,10 @@ describe('Explore', () => {
     expect(csvText).toContain(`城关镇,2014年,${apiRows.find((r) => r.startsWith('城关镇 2014年'))!.split(' ')[2]}`);
     expect(csvText.trim().split('\r\n')).toHaveLength(rows.length + 1);
 
-    // XLSX from the lazy chunk: a zip (PK…) holding the sheet.
+    // Excel, written by the server from the panel's table: a zip (PK…) holding the sheet.
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
-      page.click('[data-panel="explore-result"] button:has-text("导出 XLSX")'),
+      page.click('[data-panel="explore-result"] button:has-text("下载 Excel")'),
     ]);
     const bytes = fs.readFileSync((await xlsx.path())!);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);

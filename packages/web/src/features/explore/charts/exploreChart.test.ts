@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { unzipSync, strFromU8 } from 'fflate';
-import { xlsxOf } from '../xlsx';
 import { chartProblem, exploreChart, exploreTable, type ExploreResultData } from './exploreChart';
 
 const T = (zh: string, en = zh) => ({ zh, en });
@@ -70,13 +68,5 @@ describe('explore option builders', () => {
     expect(exploreChart(RESULT, 'TABLE', ctx)).toBeNull();
     expect(chartProblem({ dimensions: [RESULT.dimensions[1]!] }, 'TOWNSHIP_MAP')).toBe('needsTownship');
     expect(chartProblem({ dimensions: [RESULT.dimensions[1]!] }, 'HEATMAP')).toBe('needsTwoDimensions');
-  });
-
-  it('writes an xlsx workbook that holds the table', () => {
-    const files = unzipSync(xlsxOf(exploreTable(RESULT, 'zh-CN'), '隐患'));
-    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-    expect(sheet).toContain('<t xml:space="preserve">乡镇</t>');
-    expect(sheet).toContain('<c r="C3"><v>36</v></c>');
-    expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="隐患"');
   });
 });

@@ -5,7 +5,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useSearchParams } from 'wouter';
 import { ChartPanel } from '../../../components/ChartPanel';
-import { fileNameOf } from '../../../components/download';
 import {
   HAZARD_LEVELS,
   INSPECTION_CAMPAIGNS,
@@ -164,20 +163,6 @@ export default function ExplorePage() {
     [data, choices.chart, lang, scope],
   );
   const table = useMemo(() => (data ? exploreTable(data, lang) : undefined), [data, lang]);
-
-  const exportXlsx = async () => {
-    if (!table) return;
-    const { xlsxOf } = await import('../xlsx');
-    const blob = new Blob([xlsxOf(table, text.datasets[choices.dataset]) as BlobPart], {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileNameOf([title, scope], 'xlsx');
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
 
   const operationText = `${operation.query}\n# variables\n${JSON.stringify(operation.variables, null, 2)}\n`;
   const [copied, setCopied] = useState(false);
@@ -439,19 +424,6 @@ export default function ExplorePage() {
                   : undefined
               }
               table={spec ? undefined : table}
-              controls={
-                table && table.rows.length > 0 ? (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => void exportXlsx()}
-                    aria-label={text.exportXlsxLabel(title)}
-                    title={text.exportXlsxLabel(title)}
-                  >
-                    {text.exportXlsx}
-                  </button>
-                ) : undefined
-              }
             >
               {data && (
                 <div className="explore__table">

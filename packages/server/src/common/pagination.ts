@@ -1,5 +1,5 @@
 // Relay cursor connections over MikroORM's keyset pagination (em.findByCursor): stable under inserts, no
-// OFFSET scans, and the total counted in the same round trip.
+// OFFSET scans, and the total counted only when the caller asks for it.
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { type ClassType, Field, Int, ObjectType, ArgsType } from 'type-graphql';
 import { Min } from 'class-validator';
@@ -63,7 +63,8 @@ export class PageArgs {
 }
 
 export interface Connection<T> {
-  totalCount: number;
+  /** Counted when GraphQL resolves the field (see lazyCount), never for a page that does not ask. */
+  totalCount: PromiseLike<number>;
   pageInfo: PageInfo;
   edges: { cursor: string; node: T }[];
   nodes: T[];
@@ -83,7 +84,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
   @ObjectType(`${name}Connection`, { description: `A page of ${what} records (Relay connection).` })
   class ConnectionType implements Connection<T> {
     @Field(() => Int, { description: 'How many items match the filter, over all pages.' })
-    totalCount!: number;
+    totalCount!: PromiseLike<number>;
 
     @Field(() => PageInfo, { description: 'Paging information.' })
     pageInfo!: PageInfo;
@@ -117,11 +118,25 @@ function checkCursor(after: string): void {
   }
 }
 
-/** One page of `entity` matching `where`, ordered by `orderBy` then by id so that cursors are unique. */
+/**
+ * A count that runs when first awaited. GraphQL awaits a field's value only when the field is selected, so a
+ * page without `totalCount` costs no count — at 5,000,000 hazards a count takes about a second.
+ */
+function lazyCount(count: () => Promise<number>): PromiseLike<number> {
+  let running: Promise<number> | undefined;
+  return {
+    then: (onFulfilled, onRejected) => (running ??= count()).then(onFulfilled, onRejected),
+  };
+}
+
+/**
+ * One page of `entity` matching `where`, ordered by `orderBy` then by id so that cursors are unique. `where`
+ * is made anew for each statement: MikroORM's raw() fragments in a condition can be used by one query only.
+ */
 export async function paginate<T extends object>(
   em: EntityManager,
   entity: ClassType<T>,
-  where: FilterQuery<T>,
+  where: () => FilterQuery<T>,
   orderBy: QueryOrderMap<T>,
   page: PageArgs,
 ): Promise<Connection<T>> {
@@ -130,11 +145,11 @@ export async function paginate<T extends object>(
   if (page.after != null) checkCursor(page.after);
   let cursor;
   try {
-    cursor = await em.findByCursor(entity, where, {
+    cursor = await em.findByCursor(entity, where(), {
       first,
       after: page.after ?? undefined,
       orderBy: [orderBy, { id: 'asc' } as QueryOrderMap<T>],
-      includeCount: true,
+      includeCount: false,
     });
   } catch (e) {
     if (page.after && /cursor/i.test(String((e as Error).message))) {
@@ -148,8 +163,10 @@ export async function paginate<T extends object>(
   }
   const items = cursor.items as T[];
   const edges = items.map((node) => ({ cursor: cursor.from(node), node }));
+  // The first page holds everything when there is no next one: its length is the count.
+  const complete = page.after == null && !cursor.hasNextPage;
   return {
-    totalCount: cursor.totalCount ?? items.length,
+    totalCount: complete ? lazyCount(async () => items.length) : lazyCount(() => em.count(entity, where())),
     pageInfo: {
       hasNextPage: cursor.hasNextPage ?? false,
       hasPreviousPage: cursor.hasPrevPage ?? false,

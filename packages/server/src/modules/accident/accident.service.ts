@@ -55,7 +55,7 @@ export class AccidentService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: AccidentFilter, orderBy: AccidentOrder = AccidentOrder.OCCURRED_AT_DESC) {
-    return paginate(this.em, Accident, accidentWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, Accident, () => accidentWhere(filter), ORDER[orderBy], page);
   }
 
   /** Stores a new accident with its derived grade. Every problem is reported at once; nothing is written then. */

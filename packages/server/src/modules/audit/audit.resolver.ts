@@ -38,6 +38,6 @@ export class AuditResolver {
       throw new GraphQLError('只有管理员可以查看审计日志 / only ADMIN may read the audit log', {
         extensions: { code: 'FORBIDDEN' },
       });
-    return paginate(em, AuditEntry, auditWhere(filter), { at: 'desc' }, page);
+    return paginate(em, AuditEntry, () => auditWhere(filter), { at: 'desc' }, page);
   }
 }

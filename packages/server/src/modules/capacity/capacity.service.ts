@@ -66,7 +66,7 @@ export class CapacityService {
     filter?: CapacityFilter,
     orderBy: SupervisoryCapacityOrder = SupervisoryCapacityOrder.YEAR_DESC,
   ) {
-    return paginate(this.em, SupervisoryCapacity, capacityWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, SupervisoryCapacity, () => capacityWhere(filter), ORDER[orderBy], page);
   }
 
   /** Resolves the owner codes of an input: exactly one of township and department. */

@@ -33,7 +33,7 @@ export class DepartmentService {
   }
 
   page(page: PageArgs, filter?: DepartmentFilter, orderBy: DepartmentOrder = DepartmentOrder.CODE_ASC) {
-    return paginate(this.em, Department, departmentWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, Department, () => departmentWhere(filter), ORDER[orderBy], page);
   }
 
   private async checkCodeFree(code: string, problems: InputProblems, except?: Department): Promise<void> {

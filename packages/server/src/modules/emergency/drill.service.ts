@@ -29,7 +29,7 @@ export class DrillService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: DrillFilter, orderBy: DrillOrder = DrillOrder.HELD_ON_DESC) {
-    return paginate(this.em, Drill, drillWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, Drill, () => drillWhere(filter), ORDER[orderBy], page);
   }
 
   /** The plan and township an input names: undefined when left out, null when removed. */

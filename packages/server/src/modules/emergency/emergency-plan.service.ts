@@ -41,7 +41,7 @@ export class EmergencyPlanService {
     filter?: EmergencyPlanFilter,
     orderBy: EmergencyPlanOrder = EmergencyPlanOrder.LAST_REVISED_ON_ASC,
   ) {
-    return paginate(this.em, EmergencyPlan, emergencyPlanWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, EmergencyPlan, () => emergencyPlanWhere(filter), ORDER[orderBy], page);
   }
 
   async create(input: CreateEmergencyPlanInput): Promise<EmergencyPlan> {

@@ -54,7 +54,7 @@ export class RescueTeamService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: RescueTeamFilter, orderBy: RescueTeamOrder = RescueTeamOrder.NAME_ASC) {
-    return paginate(this.em, RescueTeam, rescueTeamWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, RescueTeam, () => rescueTeamWhere(filter), ORDER[orderBy], page);
   }
 
   async create(input: CreateRescueTeamInput): Promise<RescueTeam> {

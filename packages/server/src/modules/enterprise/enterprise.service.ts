@@ -3,6 +3,7 @@ import type { EntityManager, QueryOrderMap } from '@mikro-orm/postgresql';
 import { InputProblems } from '../../common/errors.js';
 import { townshipByCode } from '../../common/lookup.js';
 import { TOWNSHIP_SCOPE } from '../../common/township-scope.js';
+import { Township } from '../township/township.entity.js';
 import { type PageArgs, paginate } from '../../common/pagination.js';
 import { Enterprise } from './enterprise.entity.js';
 import { enterpriseWhere } from './enterprise.filter.js';
@@ -27,7 +28,7 @@ export class EnterpriseService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: EnterpriseFilter, orderBy: EnterpriseOrder = EnterpriseOrder.NAME_ASC) {
-    return paginate(this.em, Enterprise, enterpriseWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, Enterprise, () => enterpriseWhere(filter), ORDER[orderBy], page);
   }
 
   /** Checks a credit code's form and check characters, then that no other enterprise has it. */
@@ -40,14 +41,11 @@ export class EnterpriseService {
     }
     // Unscoped: a township-limited caller must hear that another township's enterprise has the code (the
     // unique index would refuse it anyway), but not which enterprise that is.
-    const taken = await this.em.findOne(
-      Enterprise,
-      { creditCode: code },
-      { filters: false, populate: ['township'] as never },
-    );
+    const taken = await this.em.findOne(Enterprise, { creditCode: code }, { filters: false });
     if (taken && taken !== except) {
       const scope = this.em.getFilterParams<{ townshipCode: string }>(TOWNSHIP_SCOPE)?.townshipCode;
-      const visible = !scope || taken.township.code === scope;
+      const visible =
+        !scope || (await this.em.findOne(Township, taken.township.id, { filters: false }))?.code === scope;
       problems.add(
         'creditCode',
         visible

@@ -97,7 +97,7 @@ export class HazardService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: HazardFilter, orderBy: HazardOrder = HazardOrder.FOUND_ON_DESC) {
-    return paginate(this.em, Hazard, hazardWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, Hazard, () => hazardWhere(filter), ORDER[orderBy], page);
   }
 
   /** The enterprise and inspection of an input, when given; a problem for each one that does not exist. */

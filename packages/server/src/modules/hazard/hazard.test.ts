@@ -480,4 +480,25 @@ describe('on the demo county', () => {
     expect(result.data!.hazards.nodes).toHaveLength(50);
     expect(statements.length).toBeLessThanOrEqual(8);
   });
+
+  it('counts the hazards only when totalCount is asked for, with the page’s filter', async () => {
+    const page = (fields: string) =>
+      demo.countQueries(() =>
+        demo.gql(`{ hazards(first: 5, filter: { overdue: true }) { ${fields} edges { node { id } } } }`),
+      );
+    const without = await page('');
+    expect(without.result.errors).toBeUndefined();
+    expect(without.statements.filter((sql) => /count\(/.test(sql))).toEqual([]);
+    const withCount = await page('totalCount');
+    expect(withCount.result.errors).toBeUndefined();
+    expect(withCount.statements.filter((sql) => /count\(/.test(sql))).toHaveLength(1);
+    const [{ n }] = (
+      await demo.orm.em
+        .getKnex()
+        .raw(
+          `select count(*)::int as n from hazard where status not in ('RECTIFIED', 'VERIFIED') and deadline < (now() at time zone 'Asia/Shanghai')::date`,
+        )
+    ).rows;
+    expect(withCount.result.data!.hazards.totalCount).toBe(n);
+  });
 });

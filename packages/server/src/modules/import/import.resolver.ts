@@ -270,7 +270,7 @@ export class ImportResolver {
   ) {
     const { markAbandoned } = await import('./runner.js');
     await markAbandoned(em.getKnex());
-    return paginate(em, ImportJob, kind ? { kind } : {}, { createdAt: 'desc' }, page);
+    return paginate(em, ImportJob, () => (kind ? { kind } : {}), { createdAt: 'desc' }, page);
   }
 
   @Query(() => ImportJob, { nullable: true, description: 'One import run; poll it for progress while RUNNING.' })

@@ -56,7 +56,7 @@ export class InspectionService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: InspectionFilter, orderBy: InspectionOrder = InspectionOrder.INSPECTED_ON_DESC) {
-    return paginate(this.em, Inspection, inspectionWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, Inspection, () => inspectionWhere(filter), ORDER[orderBy], page);
   }
 
   private departments(codes: string[], problems: InputProblems) {

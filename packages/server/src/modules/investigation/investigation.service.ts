@@ -81,7 +81,7 @@ export class InvestigationService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: InvestigationFilter, orderBy: InvestigationOrder = InvestigationOrder.OPENED_ON_DESC) {
-    return paginate(this.em, Investigation, investigationWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, Investigation, () => investigationWhere(filter), ORDER[orderBy], page);
   }
 
   async create(input: CreateInvestigationInput): Promise<Investigation> {

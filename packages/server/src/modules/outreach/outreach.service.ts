@@ -27,7 +27,7 @@ export class OutreachService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: OutreachFilter, orderBy: OutreachActivityOrder = OutreachActivityOrder.HELD_ON_DESC) {
-    return paginate(this.em, OutreachActivity, outreachWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, OutreachActivity, () => outreachWhere(filter), ORDER[orderBy], page);
   }
 
   async create(input: CreateOutreachActivityInput): Promise<OutreachActivity> {

@@ -95,7 +95,7 @@ export class ProjectReviewService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: ProjectReviewFilter, orderBy: ProjectReviewOrder = ProjectReviewOrder.CREATED_AT_DESC) {
-    return paginate(this.em, ProjectReview, projectReviewWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, ProjectReview, () => projectReviewWhere(filter), ORDER[orderBy], page);
   }
 
   async create(input: CreateProjectReviewInput): Promise<ProjectReview> {

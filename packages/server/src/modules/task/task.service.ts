@@ -56,7 +56,7 @@ export class SupervisionTaskService {
     filter?: SupervisionTaskFilter,
     orderBy: SupervisionTaskOrder = SupervisionTaskOrder.ASSIGNED_ON_DESC,
   ) {
-    return paginate(this.em, SupervisionTask, taskWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, SupervisionTask, () => taskWhere(filter), ORDER[orderBy], page);
   }
 
   /** Exactly one of a township and a department takes the task. */

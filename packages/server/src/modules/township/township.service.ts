@@ -49,7 +49,7 @@ export class TownshipService {
   }
 
   page(page: PageArgs, filter?: TownshipFilter, orderBy: TownshipOrder = TownshipOrder.CODE_ASC) {
-    return paginate(this.em, Township, townshipWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, Township, () => townshipWhere(filter), ORDER[orderBy], page);
   }
 
   async create(input: CreateTownshipInput): Promise<Township> {

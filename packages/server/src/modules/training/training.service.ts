@@ -44,7 +44,7 @@ export class TrainingService {
   constructor(private readonly em: EntityManager) {}
 
   page(page: PageArgs, filter?: TrainingFilter, orderBy: TrainingSessionOrder = TrainingSessionOrder.STARTS_ON_DESC) {
-    return paginate(this.em, TrainingSession, trainingWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, TrainingSession, () => trainingWhere(filter), ORDER[orderBy], page);
   }
 
   async create(input: CreateTrainingSessionInput): Promise<TrainingSession> {

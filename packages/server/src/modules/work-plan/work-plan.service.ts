@@ -37,7 +37,7 @@ export class WorkPlanService {
   }
 
   page(page: PageArgs, filter?: WorkPlanItemFilter, orderBy: WorkPlanItemOrder = WorkPlanItemOrder.YEAR_DESC_NUMBER) {
-    return paginate(this.em, WorkPlanItem, workPlanItemWhere(filter), ORDER[orderBy], page);
+    return paginate(this.em, WorkPlanItem, () => workPlanItemWhere(filter), ORDER[orderBy], page);
   }
 
   private async check(item: ItemFields, problems: InputProblems, self?: WorkPlanItem): Promise<void> {

@@ -5,7 +5,7 @@
 //
 //   pnpm bench              # the measurement: 5 s warm-up, 3 interleaved rounds of ≥ 10 s per side
 //   pnpm bench --quick      # a short run while developing: 1 s warm-up, 2 rounds of ≥ 3 s
-//   options: --only=stats,postgraphile,typename,statements,overview   --ops=TrainingAndPlan,…   --json=FILE
+//   options: --only=stats,postgraphile,typename,statements,workers,overview   --ops=TrainingAndPlan,…   --json=FILE
 //            --connections=N   --no-cache
 //
 // BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/hub_scale) is the database. Every server
@@ -32,7 +32,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const QUICK = flag('quick');
-const ONLY = option('only')?.split(',') ?? ['stats', 'postgraphile', 'typename', 'statements', 'overview'];
+const ONLY = option('only')?.split(',') ?? ['stats', 'postgraphile', 'typename', 'statements', 'workers', 'overview'];
 const JSON_OUT = option('json');
 // Only these statistics operations (names from the list in contractStatsOperations, or OverviewPanels).
 const OPS = option('ops')?.split(',');
@@ -192,7 +192,8 @@ const hubEnv = (extra = {}) => ({
   HUB_RATE_IP_PER_SECOND: '100000',
   ...extra,
 });
-const startHubProcess = (extra) => startProcess('hub', [CLI, 'start'], hubEnv(extra), { readyPath: '/readyz' });
+const startHubProcess = (extra, args = []) =>
+  startProcess('hub', [CLI, 'start', ...args], hubEnv(extra), { readyPath: '/readyz' });
 
 // ------------------------------------------------------------------------------------------------ HTTP
 let AUTH = {};
@@ -489,6 +490,41 @@ async function main() {
         'constant per page',
         counts.slice(0, 3).every((c) => c === counts[0]) && counts[3] <= 2 * counts[0],
       );
+    }
+    if (ONLY.includes('workers')) {
+      // `hub start --workers 2` against the single-process hub above, same database: what a second Node.js
+      // process buys where the hub's own CPU is the bound — an uncached list (ORM, hydration, serialising) and
+      // a statistic answered by the response cache (each worker keeps its own without REDIS_URL).
+      const two = await startHubProcess({}, ['--workers', '2']);
+      try {
+        results.sections.workers = {};
+        const trainingAndPlan = contractStatsOperations().find((op) => op.name === 'TrainingAndPlan');
+        // The latest 20 accidents with their townships: no count, an index scan; the time is the hub's own.
+        const latest = {
+          name: 'LatestAccidents',
+          query: `query LatestAccidents { accidents(first: 20, orderBy: OCCURRED_AT_DESC) { edges { node { id occurredAt sector severity deaths township { name } } } } }`,
+          variables: {},
+        };
+        for (const op of [latest, trainingAndPlan]) {
+          await expectAnswer('hub', hubUrl, op);
+          await expectAnswer('hub --workers 2', `${two.url}/graphql`, op);
+          const r = await compare(target(`${two.url}/graphql`, op), target(hubUrl, op), {
+            connections: CHEAP_CONNECTIONS,
+            singleMs: 1,
+          });
+          results.sections.workers[op.name] = r;
+          addRow(
+            `hub start --workers 2 vs 1 process, ${op === latest ? 'latest 20 accidents (a list: never cached)' : `${op.name}${NO_CACHE ? '' : ' (response cache)'}`}`,
+            `${fmt(r.a.rps, 0)} / ${fmt(r.b.rps, 0)} req/s, p50 ${fmt(r.a.p50)} / ${fmt(r.b.p50)} ms${r.a.failures ? `, ${r.a.failures} failed` : ''}`,
+            `req/s ${fmt(r.a.rps / r.b.rps, 2)}×`,
+            'reported',
+            null,
+          );
+          log(rows.at(-1).measured);
+        }
+      } finally {
+        await two.stop();
+      }
     }
   } finally {
     await hub.stop();

@@ -2,7 +2,9 @@
 // Benchmark (not part of `pnpm test`): the accident statistics of the dashboard overview and the contract, as
 // the code before the rollup answers them (BEFORE_DIST, e.g. a checkout of the commit before it, built) and as
 // this checkout answers them, on the same migrated database. Runs alternate between the two (A/B, the order
-// swapping each round); prints each side's median and checks that both give the same answer.
+// swapping each round); prints each side's median, the statements' own time in PostgreSQL (EXPLAIN ANALYZE's
+// execution time, summed; the rest is the hub's work on the rows, e.g. the KPIs' exact tests), and checks that
+// both give the same answer.
 //
 //   pnpm build && BEFORE_DIST=/path/to/before/packages/server/dist \
 //     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/hub_scale_copy node tests/bench/rollups.mjs [rounds=5]
@@ -46,6 +48,31 @@ const plain = (v) => {
 
 const before = await side(process.env.BEFORE_DIST);
 const after = await side(path.resolve(here, '../../packages/server/dist'));
+/** The question's statements, each run again under EXPLAIN ANALYZE: their execution times summed. */
+async function sqlTime(s, ask) {
+  const knex = s.orm.em.getKnex();
+  const statements = [];
+  const listener = (q) => statements.push(q);
+  knex.on('query', listener);
+  try {
+    await ask(s, s.orm.em.fork());
+  } finally {
+    knex.off('query', listener);
+  }
+  // The statements as sent ($1 … placeholders), on a connection of the pool (the hub's session settings).
+  const conn = await knex.client.acquireConnection();
+  try {
+    let ms = 0;
+    for (const q of statements) {
+      const { rows } = await conn.query(`explain (analyze, format json) ${q.sql}`, q.bindings ?? []);
+      ms += rows[0]['QUERY PLAN'][0]['Execution Time'];
+    }
+    return ms;
+  } finally {
+    await knex.client.releaseConnection(conn);
+  }
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   for (const [name, ask] of Object.entries(QUESTIONS)) {
@@ -61,9 +88,11 @@ try {
       }
     }
     const same = plain(answers.before) === plain(answers.after);
+    const sqlMs = { before: await sqlTime(before, ask), after: await sqlTime(after, ask) };
     console.log(
       `${name}: before ${median(times.before).toFixed(1)} ms, after ${median(times.after).toFixed(1)} ms` +
-        ` (medians of ${ROUNDS}), answers ${same ? 'equal' : 'DIFFER'}`,
+        ` (medians of ${ROUNDS}); SQL ${sqlMs.before.toFixed(1)} → ${sqlMs.after.toFixed(1)} ms;` +
+        ` answers ${same ? 'equal' : 'DIFFER'}`,
     );
   }
 } finally {

@@ -7,6 +7,7 @@ import { Migration20261129013734_TrustedDocuments as M3 } from './Migration20261
 import { Migration20261129014222_Audit as M4 } from './Migration20261129014222_Audit.js';
 import { Migration20261129014445_Performance as M5 } from './Migration20261129014445_Performance.js';
 import { Migration20261129014551_SavedQueries as M6 } from './Migration20261129014551_SavedQueries.js';
+import { Migration20261129043000_Rollups as M7 } from './Migration20261129043000_Rollups.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128224855_Initial', class: M0 },
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129014222_Audit', class: M4 },
   { name: 'Migration20261129014445_Performance', class: M5 },
   { name: 'Migration20261129014551_SavedQueries', class: M6 },
+  { name: 'Migration20261129043000_Rollups', class: M7 },
 ];

@@ -293,6 +293,9 @@ describe('data change notifications', () => {
     'audit_entry',
     'trusted_document',
     'saved_query',
+    // Derived from `accident` by its triggers in the same transaction (migration Rollups): the accident write's
+    // own notification covers it.
+    'accident_month_rollup',
   ];
 
   it('are sent by every table the answers are read from', async () => {

@@ -4,11 +4,11 @@
 import { SECTOR_LABELS, Sector } from '@hub/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { COUNTY_TZ_SQL, toInt } from '../../common/grouping.js';
-import { startOfCountyDay } from '../../common/date-range.js';
+import { toInt } from '../../common/grouping.js';
 import { MonthScalar } from '../../common/scalars.js';
 import { Township } from '../township/township.entity.js';
 import { poissonUpperTail } from './poisson.js';
+import { ROLLUP_TABLE } from './accident-rollup.js';
 import { townshipScopeOf } from '../../common/township-scope.js';
 
 export const CLUSTER_RULES = {
@@ -102,32 +102,35 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
   const rules = CLUSTER_RULES;
   const first = monthIndex(`${year}-01`) - rules.baselineMonths;
   const knex = em.getKnex();
-  const local = `(a.occurred_at at time zone ${COUNTY_TZ_SQL})`;
   // One statement: monthly counts per field, county-wide and per township, from the baseline's start to the
   // year's end, plus the first month the database has any accident (history before it is unknown, not zero).
-  // A township-limited caller gets its township's series only: no county-wide series (it would count other
-  // townships) and no other township's.
+  // Whole months by field and township: the rollup's grain exactly (accident-rollup.ts), so it is read
+  // instead of the accidents. Each township's row comes along as JSON once, on the first of its groups (a row
+  // per group would send its boundary thousands of times). A township-limited caller gets its township's series only: no county-wide series
+  // (it would count other townships) and no other township's.
   const townshipCode = townshipScopeOf(em);
-  const query = knex('accident as a')
+  const query = knex(`${ROLLUP_TABLE} as a`)
     .select(
-      knex.raw(`a.sector, a.township_id, to_char(${local}, 'YYYY-MM') as month, count(*)::int as accidents,
-        count(*) filter (where a.deaths + a.missing > 0)::int as fatal, sum(a.deaths)::int as deaths,
-        sum(a.injuries)::int as injuries, grouping(a.township_id) as county_wide,
-        (select to_char(min(x.occurred_at at time zone ${COUNTY_TZ_SQL}), 'YYYY-MM') from accident x) as first_month,
-        (select to_jsonb(tj) from township tj where tj.id = a.township_id) as township_json`),
+      knex.raw(`a.sector, a.township_id, to_char(a.month, 'YYYY-MM') as month, sum(a.accidents)::int as accidents,
+        sum(a.fatal_accidents)::int as fatal, sum(a.deaths)::int as deaths, sum(a.injuries)::int as injuries,
+        grouping(a.township_id) as county_wide,
+        (select to_char(min(x.month), 'YYYY-MM') from ${ROLLUP_TABLE} x) as first_month,
+        case when row_number() over (partition by a.township_id) = 1 and a.township_id is not null
+          then (select to_jsonb(tj) from township tj where tj.id = a.township_id) end as township_json`),
     )
-    .where('a.occurred_at', '>=', startOfCountyDay(`${monthOf(first)}-01`))
-    .where('a.occurred_at', '<', startOfCountyDay(`${year + 1}-01-01`))
+    .where('a.month', '>=', `${monthOf(first)}-01`)
+    .where('a.month', '<', `${year + 1}-01-01`)
     .groupByRaw(
       townshipCode
-        ? `grouping sets ((a.sector, a.township_id, to_char(${local}, 'YYYY-MM')))`
-        : `grouping sets ((a.sector, to_char(${local}, 'YYYY-MM')), (a.sector, a.township_id, to_char(${local}, 'YYYY-MM')))`,
+        ? 'grouping sets ((a.sector, a.township_id, a.month))'
+        : 'grouping sets ((a.sector, a.month), (a.sector, a.township_id, a.month))',
     );
-  if (townshipCode) query.whereIn('a.township_id', knex('township').select('id').where('code', townshipCode));
   const rows = (await query) as Record<string, unknown>[];
   if (!rows.length) return [];
 
   const historyStart = monthIndex(String(rows[0]!.first_month));
+  const townships = new Map<unknown, Record<string, unknown>>();
+  for (const r of rows) if (r.township_json) townships.set(r.township_id, r.township_json as Record<string, unknown>);
   const series = new Map<string, { township: Record<string, unknown> | null; cells: Map<number, Cell> }>();
   for (const r of rows) {
     const key = `${r.sector}|${Number(r.county_wide) === 1 ? '' : r.township_id}`;
@@ -136,7 +139,7 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
       series.set(
         key,
         (s = {
-          township: Number(r.county_wide) === 1 ? null : (r.township_json as Record<string, unknown>),
+          township: Number(r.county_wide) === 1 ? null : townships.get(r.township_id)!,
           cells: new Map(),
         }),
       );
@@ -198,7 +201,14 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
       });
     }
   }
-  return clusters.sort((a, b) => b.score - a.score || a.month.localeCompare(b.month));
+  // Ties in the order the figures give, not in the order the statement happened to return its rows.
+  return clusters.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.month.localeCompare(b.month) ||
+      a.sector.localeCompare(b.sector) ||
+      (a.township?.code ?? '').localeCompare(b.township?.code ?? ''),
+  );
 }
 
 function explain(

@@ -9,6 +9,8 @@ import { BadUserInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
 import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
+import { applyRollupFilter, countyDate, fitsRollup, ROLLUP_TABLE } from './accident-rollup.js';
+import type { AccidentStatsSource } from './accident-stats.js';
 
 /** Two-sided p-value of the conditional binomial test for Poisson counts `current` and `previous` over equal exposure. */
 export function poissonChangePValue(current: number, previous: number): number {
@@ -105,8 +107,6 @@ function change(current: number, previous: number, counted: boolean): CountChang
   };
 }
 
-const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /** The same county dates one year earlier; 29 February maps to 28 February. */
 function yearEarlier(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
@@ -119,6 +119,7 @@ export async function accidentKpis(
   from: string,
   to: string,
   filter: AccidentFilter = {},
+  source: AccidentStatsSource = 'auto',
 ): Promise<AccidentKpis> {
   if (from > to)
     throw new BadUserInputError('from', `起始日期 ${from} 晚于截止日期 ${to}`, `from ${from} is after to ${to}`);
@@ -130,26 +131,36 @@ export async function accidentKpis(
     last_year: [startOfCountyDay(yearEarlier(from)), endOfCountyDay(yearEarlier(to))],
     previous: [new Date(start.getTime() - length), start],
   } as const;
+  // The dates of `filter` give way to the periods.
+  const rest = { ...filter, from: undefined, to: undefined };
+  const rollup = source === 'auto' && fitsRollup(rest, [], Object.values(periods).flat());
+  // The rollup's months are compared as county dates: every bound is the 1st of a month then.
+  const bound = (d: Date) => (rollup ? countyDate(d) : d);
+  const when = rollup ? 'a.month >= ? and a.month < ?' : 'a.occurred_at >= ? and a.occurred_at < ?';
+  const count = (w: string) =>
+    rollup ? `coalesce(sum(a.accidents) filter (where ${w}), 0)` : `count(*) filter (where ${w})`;
   const knex = em.getKnex();
   const select: string[] = [];
-  const bindings: Date[] = [];
+  const bindings: (Date | string)[] = [];
   for (const [name, [a, b]] of Object.entries(periods)) {
-    const when = 'a.occurred_at >= ? and a.occurred_at < ?';
     select.push(
-      `count(*) filter (where ${when})::int as ${name}_accidents`,
+      `${count(when)}::int as ${name}_accidents`,
       `coalesce(sum(a.deaths + a.missing) filter (where ${when}), 0)::int as ${name}_deaths`,
       `coalesce(sum(a.injuries) filter (where ${when}), 0)::int as ${name}_injuries`,
       `coalesce(sum(a.direct_loss_cny) filter (where ${when}), 0)::float8 as ${name}_loss`,
     );
-    bindings.push(a, b, a, b, a, b, a, b);
+    for (let i = 0; i < 4; i++) bindings.push(bound(a), bound(b));
   }
-  // One statement over the span of all three periods; the dates of `filter` give way to the periods.
+  // One statement over the span of all three periods.
   const earliest = new Date(Math.min(periods.last_year[0].getTime(), periods.previous[0].getTime()));
-  const base = knex('accident as a').join('township as t', 't.id', 'a.township_id');
-  const q = applyAccidentFilter(em, base, { ...filter, from: undefined, to: undefined })
-    .where('a.occurred_at', '>=', earliest)
-    .where('a.occurred_at', '<', end)
-    .select(knex.raw(select.join(', '), bindings));
+  const q = rollup
+    ? applyRollupFilter(em, knex(`${ROLLUP_TABLE} as a`).join('township as t', 't.id', 'a.township_id'), rest)
+        .where('a.month', '>=', countyDate(earliest))
+        .where('a.month', '<', countyDate(end))
+    : applyAccidentFilter(em, knex('accident as a').join('township as t', 't.id', 'a.township_id'), rest)
+        .where('a.occurred_at', '>=', earliest)
+        .where('a.occurred_at', '<', end);
+  q.select(knex.raw(select.join(', '), bindings));
   const [row] = (await q) as Record<string, number>[];
   const figure = (key: string, counted: boolean): KpiFigure => ({
     value: row![`current_${key}`]!,
@@ -157,7 +168,7 @@ export async function accidentKpis(
     periodOnPeriod: change(row![`current_${key}`]!, row![`previous_${key}`]!, counted),
   });
   return {
-    from: isoDay(start),
+    from: countyDate(start),
     to,
     accidents: figure('accidents', true),
     deaths: figure('deaths', true),

@@ -14,6 +14,7 @@ import { MonthScalar } from '../../common/scalars.js';
 import { Township } from '../township/township.entity.js';
 import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
+import { applyRollupFilter, fitsRollup, ROLLUP_TABLE } from './accident-rollup.js';
 
 export enum AccidentDimension {
   YEAR = 'YEAR',
@@ -67,6 +68,25 @@ const DIMENSIONS: Record<AccidentDimension, DimensionSql> = {
 const MEASURES = {
   accidents: 'count(*)::int',
   fatal_accidents: 'count(*) filter (where a.deaths + a.missing > 0)::int',
+  deaths: 'coalesce(sum(a.deaths), 0)::int',
+  missing: 'coalesce(sum(a.missing), 0)::int',
+  injuries: 'coalesce(sum(a.injuries), 0)::int',
+  serious_injuries: 'coalesce(sum(a.serious_injuries), 0)::int',
+  direct_loss_cny: 'coalesce(sum(a.direct_loss_cny), 0)::float8',
+};
+
+// The same over `accident_month_rollup as a`, whose rows are sums already (see accident-rollup.ts).
+const ROLLUP_DIMENSIONS: Partial<Record<AccidentDimension, DimensionSql>> = {
+  YEAR: { expression: 'extract(year from a.month)::int', alias: 'year' },
+  MONTH: { expression: `to_char(a.month, 'YYYY-MM')`, alias: 'month' },
+  SECTOR: DIMENSIONS.SECTOR,
+  SEVERITY: DIMENSIONS.SEVERITY,
+  TOWNSHIP: TOWNSHIP_DIMENSION,
+};
+
+const ROLLUP_MEASURES: typeof MEASURES = {
+  accidents: 'coalesce(sum(a.accidents), 0)::int',
+  fatal_accidents: 'coalesce(sum(a.fatal_accidents), 0)::int',
   deaths: 'coalesce(sum(a.deaths), 0)::int',
   missing: 'coalesce(sum(a.missing), 0)::int',
   injuries: 'coalesce(sum(a.injuries), 0)::int',
@@ -163,19 +183,26 @@ function measuresOf(row: Record<string, unknown>): AccidentMeasures {
   };
 }
 
+/** Where a statistic is read from: `auto` = the rollup when the question fits it, else the raw table. */
+export type AccidentStatsSource = 'auto' | 'raw';
+
 export async function accidentStats(
   em: EntityManager,
   filter: AccidentFilter = {},
   groupBy: AccidentDimension[] = [],
+  source: AccidentStatsSource = 'auto',
 ): Promise<AccidentStats> {
   const knex = em.getKnex();
   const dims = [...new Set(groupBy)];
-  const base = applyAccidentFilter(em, knex('accident as a').join('township as t', 't.id', 'a.township_id'), filter);
+  const rollup = source === 'auto' && fitsRollup(filter, dims);
+  const base = rollup
+    ? applyRollupFilter(em, knex(`${ROLLUP_TABLE} as a`).join('township as t', 't.id', 'a.township_id'), filter)
+    : applyAccidentFilter(em, knex('accident as a').join('township as t', 't.id', 'a.township_id'), filter);
   const { total, groups } = await runGrouped(
     knex,
     base,
-    dims.map((d) => DIMENSIONS[d]),
-    MEASURES,
+    dims.map((d) => (rollup ? ROLLUP_DIMENSIONS[d]! : DIMENSIONS[d])),
+    rollup ? ROLLUP_MEASURES : MEASURES,
   );
   const has = (d: AccidentDimension) => dims.includes(d);
   return {

@@ -14,6 +14,7 @@ import type { Logger } from '../common/logger.js';
 import { connectRedis } from '../common/redis.js';
 import type { Viewer } from '../common/viewer.js';
 import { pendingMigrations } from '../db/migrations.js';
+import { type ReadReplicas, readReplicasPlugin } from '../db/read-replicas.js';
 import {
   DATABASE_UNAVAILABLE,
   DATABASE_UNAVAILABLE_MESSAGE,
@@ -78,6 +79,8 @@ export interface HttpServerOptions {
   trustProxyHops?: number;
   /** Whole answers of statistics queries until the next write (src/response-cache); off when absent. */
   responseCache?: ResponseCache;
+  /** Streaming replicas for analytics reads (db/read-replicas.ts); the primary only when absent. */
+  readReplicas?: ReadReplicas;
 }
 
 /** The statement_timeout the ORM's connections were opened with (see db/orm.ts), for the refusal's message. */
@@ -115,6 +118,7 @@ export async function createHttpServer(
       accessControlPlugin,
       auditPlugin(log),
       ...(options.responseCache ? [options.responseCache.plugin] : []),
+      ...(options.readReplicas ? [readReplicasPlugin(options.readReplicas)] : []),
     ],
   });
   await apollo.start();

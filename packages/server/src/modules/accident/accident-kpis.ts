@@ -9,6 +9,7 @@ import { BadUserInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
 import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 /** Two-sided p-value of the conditional binomial test for Poisson counts `current` and `previous` over equal exposure. */
 export function poissonChangePValue(current: number, previous: number): number {
@@ -130,7 +131,7 @@ export async function accidentKpis(
     last_year: [startOfCountyDay(yearEarlier(from)), endOfCountyDay(yearEarlier(to))],
     previous: [new Date(start.getTime() - length), start],
   } as const;
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const select: string[] = [];
   const bindings: Date[] = [];
   for (const [name, [a, b]] of Object.entries(periods)) {

@@ -14,6 +14,7 @@ import { MonthScalar } from '../../common/scalars.js';
 import { Township } from '../township/township.entity.js';
 import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum AccidentDimension {
   YEAR = 'YEAR',
@@ -168,7 +169,7 @@ export async function accidentStats(
   filter: AccidentFilter = {},
   groupBy: AccidentDimension[] = [],
 ): Promise<AccidentStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const base = applyAccidentFilter(em, knex('accident as a').join('township as t', 't.id', 'a.township_id'), filter);
   const { total, groups } = await runGrouped(

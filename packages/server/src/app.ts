@@ -108,14 +108,15 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
   let responseCache: ResponseCache | undefined;
   /** Listens for writes for the replicas when the response cache does not. */
   let writes: DataVersion | undefined;
+  let readReplicas: ReadReplicas | null = null;
   try {
     if (config.demoOnEmpty) await loadDemoIfEmpty(db.orm, log);
-    const readReplicas = ReadReplicas.of(db.orm, config.databaseReplicaUrls, log);
-    const observer: DataChangeObserver | undefined = readReplicas
+    const replicas = (readReplicas = ReadReplicas.of(db.orm, config.databaseReplicaUrls, log));
+    const observer: DataChangeObserver | undefined = replicas
       ? {
-          changed: () => readReplicas.noteWrite(),
-          listening: () => readReplicas.listenerConnected(),
-          lost: () => readReplicas.listenerLost(),
+          changed: () => replicas.noteWrite(),
+          listening: () => replicas.listenerConnected(),
+          lost: () => replicas.listenerLost(),
         }
       : undefined;
     const clientUrl = db.orm.config.get('clientUrl')!;
@@ -161,6 +162,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
         log.info('HTTP server closed');
         await responseCache?.close();
         await writes?.close();
+        readReplicas?.close();
         await db.close();
         log.info('database closed');
       },
@@ -169,6 +171,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
     await http?.close().catch(() => undefined);
     await responseCache?.close();
     await writes?.close();
+    readReplicas?.close();
     await db.close();
     throw e;
   }

@@ -43,6 +43,7 @@ describe('read replicas', () => {
     expect(await replicas.choose()).toBeNull();
     expect(await replicas.choose()).toBeNull();
     expect(lines.filter((l) => l.includes('not a streaming standby'))).toHaveLength(1);
+    replicas.close();
   });
 
   it('compare WAL positions by their value, not their text', () => {

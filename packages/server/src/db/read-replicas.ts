@@ -17,11 +17,15 @@
 // response cache moves to a new version in the same tick as the notification, so an answer cached under the
 // new version was computed on the primary or on a replica that has the write.
 //
-// A replica that does not answer (down, unreachable, not a standby) is left alone for RETRY_DOWN_MS and the read
-// goes to the primary; the hub logs it once when it goes and once when it is back.
+// A replica that does not answer its check within CHECK_TIMEOUT_MS (down, unreachable, overloaded, not a
+// standby) is left alone for RETRY_DOWN_MS and the read goes to the primary; the hub logs it once when it goes
+// and once when it is back. The check has a connection of its own per replica, so it does not wait behind the
+// analytics statements in the pool. Recovery conflicts do not cancel hub statements: PostgreSQL's
+// max_standby_streaming_delay (30 s) outlasts HUB_STATEMENT_TIMEOUT_MS (15 s).
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { OperationDefinitionNode } from 'graphql';
+import pg from 'pg';
 import type { HubContext } from '../common/context.js';
 import type { Logger } from '../common/logger.js';
 
@@ -32,7 +36,10 @@ const CHECK_TIMEOUT_MS = 1_000;
 
 interface Replica {
   name: string;
+  url: string;
   knex: Knex;
+  /** The check's own connection: never queued behind the pool's analytics statements. */
+  client: pg.Client | null;
   /** The check under way, shared by the reads that arrive meanwhile. */
   checking: Promise<bigint | null> | null;
   downUntil: number;
@@ -70,8 +77,10 @@ export class ReadReplicas {
     return new ReadReplicas(
       orm.em.getKnex(),
       connections.map((c, i) => ({
-        name: urls[i] ? new URL(urls[i]).host : `replica ${i + 1}`,
+        name: new URL(urls[i]!).host,
+        url: urls[i]!,
         knex: c.getKnex(),
+        client: null,
         checking: null,
         downUntil: 0,
         down: false,
@@ -136,13 +145,12 @@ export class ReadReplicas {
   private async check(replica: Replica): Promise<bigint | null> {
     let timer: NodeJS.Timeout | undefined;
     try {
-      const r = await Promise.race([
-        replica.knex.raw<{ rows: { lsn: string | null }[] }>('select pg_last_wal_replay_lsn()::text as lsn'),
+      const lsn = await Promise.race([
+        this.replayLsn(replica),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
         }),
       ]);
-      const lsn = r.rows[0]?.lsn;
       // Null: not in recovery — a primary or a logical copy, whose positions mean nothing here.
       if (!lsn) throw new Error('not a streaming standby (pg_last_wal_replay_lsn() is null)');
       if (replica.down) {
@@ -151,6 +159,7 @@ export class ReadReplicas {
       }
       return parseLsn(lsn);
     } catch (e) {
+      this.drop(replica);
       replica.downUntil = Date.now() + RETRY_DOWN_MS;
       if (!replica.down) {
         replica.down = true;
@@ -162,6 +171,28 @@ export class ReadReplicas {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private async replayLsn(replica: Replica): Promise<string | null> {
+    if (!replica.client) {
+      const c = new pg.Client({ connectionString: replica.url, connectionTimeoutMillis: CHECK_TIMEOUT_MS });
+      c.on('error', () => this.drop(replica, c));
+      replica.client = c;
+      await c.connect();
+    }
+    const r = await replica.client.query<{ lsn: string | null }>('select pg_last_wal_replay_lsn()::text as lsn');
+    return r.rows[0]?.lsn ?? null;
+  }
+
+  private drop(replica: Replica, client = replica.client): void {
+    if (!client || replica.client !== client) return;
+    replica.client = null;
+    client.end().catch(() => undefined);
+  }
+
+  /** Closes the checks' connections (the replicas' pools close with the ORM). */
+  close(): void {
+    for (const replica of this.replicas) this.drop(replica);
   }
 }
 

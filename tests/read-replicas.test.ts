@@ -220,6 +220,29 @@ describe.skipIf(!HAVE_PG)('analytics reads on a streaming replica', () => {
     expect(hubOutput).toContain('1 read replica');
   });
 
+  it('runs KPIs, clusters, hazard statistics, explore and plan progress there too', async () => {
+    const lines = (log: string) => fs.readFileSync(log, 'utf8').split('\n');
+    const [p0, s0] = [lines(primaryLog).length, lines(standbyLog).length];
+    await gql(`{
+      accidentKpis(from: "2014-01-01", to: "2014-12-31") { accidents { value } }
+      accidentClusters(year: 2014) { sector month }
+      hazardStats { total { found } }
+      accidentExplore(measures: [ACCIDENTS], dimensions: [SECTOR]) { totals }
+      workPlan(year: 2015) { progress }
+    }`);
+    // The plan's items are an ORM read (primary); their progress, an aggregate, is not.
+    const data = /\b(accident|hazard)\b/;
+    expect(
+      lines(primaryLog)
+        .slice(p0 - 1)
+        .filter((l) => data.test(l)),
+    ).toEqual([]);
+    const onStandby = lines(standbyLog)
+      .slice(s0 - 1)
+      .join('\n');
+    for (const table of ['"accident"', '"hazard"', 'from (values']) expect(onStandby).toContain(table);
+  });
+
   it('shows its own write in the very next statistics', async () => {
     const before = await stats();
     await report();

@@ -126,13 +126,12 @@ export class ReadReplicas {
   async choose(): Promise<Knex | null> {
     if (this.positionUnknown && this.lookups === 0) this.noteWrite(); // ask again (the primary was away)
     if (!this.usable()) return null;
-    const required = this.required;
     for (let tried = 0; tried < this.replicas.length; tried++) {
       const replica = this.replicas[this.next++ % this.replicas.length]!;
       if (replica.down && Date.now() < replica.downUntil) continue;
       const replayed = await this.replayed(replica);
-      // The look-ups and notifications that came during the check raise the bar; compare with the latest.
-      if (replayed !== null && replayed >= required && replayed >= this.required && this.usable()) return replica.knex;
+      // Compared after the check: the notifications and look-ups that came meanwhile raise the bar.
+      if (replayed !== null && replayed >= this.required && this.usable()) return replica.knex;
     }
     return null;
   }

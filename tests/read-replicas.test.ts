@@ -60,7 +60,7 @@ const statsRun = (log: string) =>
     .filter((l) => l.includes('from "accident" as "a" inner join')).length;
 
 describe.skipIf(!HAVE_PG)('analytics reads on a streaming replica', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-replica-'));
+  const dir = HAVE_PG ? fs.mkdtempSync(path.join(os.tmpdir(), 'hub-replica-')) : ''; // none when skipped
   const primaryData = path.join(dir, 'primary');
   const standbyData = path.join(dir, 'standby');
   const primaryLog = path.join(dir, 'primary.log');

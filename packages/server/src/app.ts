@@ -8,8 +8,10 @@ import { DataDirLock } from './db/data-dir-lock.js';
 import { type RunningPostgres, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateUp } from './db/migrations.js';
 import { openOrm } from './db/orm.js';
+import { ReadReplicas } from './db/read-replicas.js';
 import { loadDemoIfEmpty } from './demo/demo-on-start.js';
 import { createHttpServer, type HubHttpServer } from './http/server.js';
+import { type DataChangeObserver, type DataVersion, listenForDataChanges } from './response-cache/data-version.js';
 import { type ResponseCache, startResponseCache } from './response-cache/response-cache.js';
 
 /** How long stopping waits for the database pool's busy connections after the HTTP grace period. */
@@ -69,7 +71,8 @@ export async function openDatabase(
   }
   let orm: MikroORM;
   try {
-    orm = await openOrm(url, {}, statementTimeoutMs);
+    const replicas = config.databaseReplicaUrls.map((clientUrl, i) => ({ name: `replica${i + 1}`, clientUrl }));
+    orm = await openOrm(url, replicas.length ? { replicas } : {}, statementTimeoutMs);
     await orm.em.getConnection().execute('select 1');
   } catch (e) {
     await pg?.stop();
@@ -103,11 +106,26 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
   const db = await openDatabase(config, log, { statementTimeoutMs: config.limits.statementTimeoutMs });
   let http: HubHttpServer | undefined;
   let responseCache: ResponseCache | undefined;
+  /** Listens for writes for the replicas when the response cache does not. */
+  let writes: DataVersion | undefined;
+  let readReplicas: ReadReplicas | null = null;
   try {
     if (config.demoOnEmpty) await loadDemoIfEmpty(db.orm, log);
-    if (config.responseCache) {
-      responseCache = await startResponseCache(db.orm.config.get('clientUrl')!, config.redisUrl, log);
-    }
+    const replicas = (readReplicas = ReadReplicas.of(db.orm, config.databaseReplicaUrls, log));
+    const observer: DataChangeObserver | undefined = replicas
+      ? {
+          changed: () => replicas.noteWrite(),
+          listening: () => replicas.listenerConnected(),
+          lost: () => replicas.listenerLost(),
+        }
+      : undefined;
+    const clientUrl = db.orm.config.get('clientUrl')!;
+    if (config.responseCache) responseCache = await startResponseCache(clientUrl, config.redisUrl, log, observer);
+    else if (observer) writes = await listenForDataChanges(clientUrl, log, observer);
+    if (readReplicas)
+      log.info(
+        `analytics reads may use ${config.databaseReplicaUrls.length} read replica(s) once they have every write`,
+      );
     http = await createHttpServer(db.orm, log, {
       limits: config.limits,
       redisUrl: config.redisUrl,
@@ -115,6 +133,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
       corsOrigins: config.corsOrigins,
       trustProxyHops: config.trustProxyHops,
       responseCache,
+      readReplicas: readReplicas ?? undefined,
     });
     let port: number;
     try {
@@ -142,6 +161,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
         await http?.close();
         log.info('HTTP server closed');
         await responseCache?.close();
+        await writes?.close();
+        readReplicas?.close();
         await db.close();
         log.info('database closed');
       },
@@ -149,6 +170,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<RunningH
   } catch (e) {
     await http?.close().catch(() => undefined);
     await responseCache?.close();
+    await writes?.close();
+    readReplicas?.close();
     await db.close();
     throw e;
   }

@@ -59,3 +59,38 @@ describe('limit and protocol settings from the environment', () => {
     expect(text).toMatch(/HUB_REDIS_PREFIX/);
   });
 });
+
+describe('HUB_DATABASE_REPLICA_URLS', () => {
+  it('is a comma-separated list of PostgreSQL URLs, none by default', () => {
+    expect(loadConfig({}, '/tmp').databaseReplicaUrls).toEqual([]);
+    const c = loadConfig(
+      {
+        DATABASE_URL: 'postgresql://hub@primary:5432/hub',
+        HUB_DATABASE_REPLICA_URLS: 'postgresql://hub@replica1:5432/hub, postgres://hub@replica2/hub',
+      },
+      '/tmp',
+    );
+    expect(c.databaseReplicaUrls).toEqual(['postgresql://hub@replica1:5432/hub', 'postgres://hub@replica2/hub']);
+  });
+
+  it('refuses what is not a PostgreSQL URL (password hidden), and replicas without DATABASE_URL', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env, '/tmp');
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    const bad = problems({
+      DATABASE_URL: 'postgresql://hub@primary/hub',
+      HUB_DATABASE_REPLICA_URLS: 'mysql://hub:secret@replica/hub',
+    });
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toContain('HUB_DATABASE_REPLICA_URLS');
+    expect(bad[0]).not.toContain('secret');
+    expect(problems({ HUB_DATABASE_REPLICA_URLS: 'postgresql://hub@replica/hub' })).toEqual([
+      expect.stringContaining('HUB_DATABASE_REPLICA_URLS needs DATABASE_URL'),
+    ]);
+  });
+});

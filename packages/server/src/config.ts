@@ -4,6 +4,8 @@ import path from 'node:path';
 export interface HubConfig {
   /** PostgreSQL to use; when absent the hub runs its own embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | null;
+  /** PostgreSQL streaming replicas of `databaseUrl` for analytics reads (db/read-replicas.ts); empty = none. */
+  databaseReplicaUrls: string[];
   /** Where the embedded PostgreSQL keeps its data. */
   dataDir: string;
   port: number;
@@ -75,6 +77,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     }
   }
 
+  const databaseReplicaUrls: string[] = [];
+  for (const raw of (env.HUB_DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)) {
+    let ok = false;
+    try {
+      ok = ['postgres:', 'postgresql:'].includes(new URL(raw).protocol);
+    } catch {
+      ok = false;
+    }
+    if (ok) databaseReplicaUrls.push(raw);
+    else
+      problems.push(
+        `HUB_DATABASE_REPLICA_URLS must be a comma-separated list like postgresql://user@replica1:5432/dbname, got "${redact(raw)}"`,
+      );
+  }
+  if (databaseReplicaUrls.length && !databaseUrl)
+    problems.push(
+      'HUB_DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow a primary the hub does not run itself',
+    );
+
   let redisUrl: string | null = env.REDIS_URL?.trim() || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redact(redisUrl)}"`);
@@ -143,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
+    databaseReplicaUrls,
     dataDir: path.resolve(cwd, env.HUB_DATA_DIR || '.data'),
     port,
     host: env.HOST || '0.0.0.0',

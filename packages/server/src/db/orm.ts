@@ -39,6 +39,10 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, 
     // Made and kept by SQL (migration Rollups, its triggers), read by the statistics' SQL: no entity to compare.
     schemaGenerator: { skipTables: ['accident_month_rollup'] },
     pool: { min: 0, max: 10 },
+    // Replicas (HUB_DATABASE_REPLICA_URLS) serve only the analytics reads that ask for them (read-replicas.ts);
+    // MikroORM would otherwise send every find outside a transaction there, sessions and keys included.
+    // A replica copies `pool` and `driverOptions` below: the same work_mem and statement_timeout.
+    preferReadReplicas: false,
     // knex waits 60 s for a connection by default: while PostgreSQL is down a request would hang that long.
     // 5 s, then the caller gets "database unavailable" (HTTP 503); the pool opens new connections once it is back.
     driverOptions: {

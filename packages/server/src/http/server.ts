@@ -17,6 +17,7 @@ import type { Logger } from '../common/logger.js';
 import { connectRedis } from '../common/redis.js';
 import type { Viewer } from '../common/viewer.js';
 import { pendingMigrations } from '../db/migrations.js';
+import { type ReadReplicas, readReplicasPlugin } from '../db/read-replicas.js';
 import {
   DATABASE_BUSY,
   DATABASE_UNAVAILABLE,
@@ -86,6 +87,8 @@ export interface HttpServerOptions {
   trustProxyHops?: number;
   /** Whole answers of statistics queries until the next write (src/response-cache); off when absent. */
   responseCache?: ResponseCache;
+  /** Streaming replicas for analytics reads (db/read-replicas.ts); the primary only when absent. */
+  readReplicas?: ReadReplicas;
 }
 
 /** Whether every connection of the ORM's pool is in use, for telling a busy hub from a database that is away. */
@@ -141,6 +144,7 @@ export async function createHttpServer(
       accessControlPlugin,
       auditPlugin(log),
       ...(options.responseCache ? [options.responseCache.plugin] : []),
+      ...(options.readReplicas ? [readReplicasPlugin(options.readReplicas)] : []),
     ],
   });
   await apollo.start();

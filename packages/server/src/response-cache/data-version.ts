@@ -18,11 +18,25 @@ export interface DataVersion {
 }
 
 /**
+ * Told in the same tick as the version moves (db/read-replicas.ts): a request that sees the new version is
+ * never answered from a replica that lacks the change.
+ */
+export interface DataChangeObserver {
+  changed(): void;
+  listening(): void;
+  lost(): void;
+}
+
+/**
  * Listens for data changes on a connection of its own. While that connection is down (PostgreSQL restarting)
  * the version is null: writes could be missed, so the cache stands aside until it listens again, and then
  * starts from a fresh version.
  */
-export async function listenForDataChanges(databaseUrl: string, log: Logger): Promise<DataVersion> {
+export async function listenForDataChanges(
+  databaseUrl: string,
+  log: Logger,
+  observer?: DataChangeObserver,
+): Promise<DataVersion> {
   let version: string | null = null;
   let client: pg.Client | null = null;
   let closed = false;
@@ -32,12 +46,15 @@ export async function listenForDataChanges(databaseUrl: string, log: Logger): Pr
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     c.on('notification', (n) => {
-      if (n.channel === DATA_CHANGED_CHANNEL) version = `tx${n.payload}`;
+      if (n.channel !== DATA_CHANGED_CHANNEL) return;
+      observer?.changed();
+      version = `tx${n.payload}`;
     });
     const lost = (why: string) => {
       if (client !== c) return;
       client = null;
       version = null;
+      observer?.lost();
       c.removeAllListeners('end');
       c.end().catch(() => undefined);
       if (!closed) {
@@ -61,6 +78,7 @@ export async function listenForDataChanges(databaseUrl: string, log: Logger): Pr
     }
     client = c;
     retryMs = 500;
+    observer?.listening();
     // Writes committed while nobody listened are unknown: start from a version nothing was cached under.
     version = `start-${crypto.randomUUID()}`;
   };
@@ -97,6 +115,7 @@ export async function listenForDataChanges(databaseUrl: string, log: Logger): Pr
       const c = client;
       client = null;
       version = null;
+      observer?.lost();
       if (c) {
         c.removeAllListeners('end');
         await c.end().catch(() => undefined);

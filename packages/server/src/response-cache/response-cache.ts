@@ -10,7 +10,7 @@ import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { type DocumentNode, type OperationDefinitionNode, print } from 'graphql';
 import type { HubContext } from '../common/context.js';
 import type { Logger } from '../common/logger.js';
-import { type DataVersion, listenForDataChanges } from './data-version.js';
+import { type DataChangeObserver, type DataVersion, listenForDataChanges } from './data-version.js';
 import { memoryStore, redisStore, type ResponseStore } from './stores.js';
 
 export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
@@ -228,8 +228,9 @@ export async function startResponseCache(
   databaseUrl: string,
   redisUrl: string | null,
   log: Logger,
+  observer?: DataChangeObserver,
 ): Promise<ResponseCache> {
-  const version = await listenForDataChanges(databaseUrl, log);
+  const version = await listenForDataChanges(databaseUrl, log, observer);
   const store = redisUrl ? redisStore(redisUrl, log) : memoryStore();
   await store.ready();
   return createResponseCache(store, version);

@@ -10,6 +10,7 @@ import { Township } from '../township/township.entity.js';
 import { poissonUpperTail } from './poisson.js';
 import { ROLLUP_TABLE } from './accident-rollup.js';
 import { townshipScopeOf } from '../../common/township-scope.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export const CLUSTER_RULES = {
   /** Months of history the baseline looks back over. */
@@ -101,7 +102,7 @@ const pct = (p: number) => (p < 0.001 ? '<0.1%' : `${(p * 100).toFixed(p < 0.01 
 export async function accidentClusters(em: EntityManager, year: number): Promise<AccidentCluster[]> {
   const rules = CLUSTER_RULES;
   const first = monthIndex(`${year}-01`) - rules.baselineMonths;
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   // One statement: monthly counts per field, county-wide and per township, from the baseline's start to the
   // year's end, plus the first month the database has any accident (history before it is unknown, not zero).
   // Whole months by field and township: the rollup's grain exactly (accident-rollup.ts), so it is read

@@ -11,6 +11,7 @@ import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
 import { applyRollupFilter, countyDate, fitsRollup, ROLLUP_TABLE } from './accident-rollup.js';
 import type { AccidentStatsSource } from './accident-stats.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 /** Two-sided p-value of the conditional binomial test for Poisson counts `current` and `previous` over equal exposure. */
 export function poissonChangePValue(current: number, previous: number): number {
@@ -139,7 +140,7 @@ export async function accidentKpis(
   const when = rollup ? 'a.month >= ? and a.month < ?' : 'a.occurred_at >= ? and a.occurred_at < ?';
   const count = (w: string) =>
     rollup ? `coalesce(sum(a.accidents) filter (where ${w}), 0)` : `count(*) filter (where ${w})`;
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const select: string[] = [];
   const bindings: (Date | string)[] = [];
   for (const [name, [a, b]] of Object.entries(periods)) {

@@ -15,6 +15,7 @@ import { Township } from '../township/township.entity.js';
 import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
 import { applyRollupFilter, fitsRollup, ROLLUP_TABLE } from './accident-rollup.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum AccidentDimension {
   YEAR = 'YEAR',
@@ -192,7 +193,7 @@ export async function accidentStats(
   groupBy: AccidentDimension[] = [],
   source: AccidentStatsSource = 'auto',
 ): Promise<AccidentStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const rollup = source === 'auto' && fitsRollup(filter, dims);
   const base = rollup

@@ -2,6 +2,7 @@ import { townshipScopeOf } from '../../common/township-scope.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { runGrouped, toInt } from '../../common/grouping.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 const MEASURES = {
   records: 'count(*)::int',
@@ -66,7 +67,7 @@ export class CapacityStats {
 }
 
 export async function capacityStats(em: EntityManager, year: number): Promise<CapacityStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const base = knex('supervisory_capacity as c').where('c.year', year);
   // A township-limited caller: its township's records only (not the departments', not other townships').
   const townshipCode = townshipScopeOf(em);

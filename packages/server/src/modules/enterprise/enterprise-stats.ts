@@ -5,6 +5,7 @@ import { type DimensionSql, runGrouped, toInt, TOWNSHIP_DIMENSION, townshipOf } 
 import { Township } from '../township/township.entity.js';
 import { applyEnterpriseFilter } from './enterprise.filter.js';
 import type { EnterpriseFilter } from './enterprise.inputs.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum EnterpriseDimension {
   TOWNSHIP = 'TOWNSHIP',
@@ -107,7 +108,7 @@ export async function enterpriseStats(
   filter: EnterpriseFilter = {},
   groupBy: EnterpriseDimension[] = [],
 ): Promise<EnterpriseStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const base = applyEnterpriseFilter(
     em,

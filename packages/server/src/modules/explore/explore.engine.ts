@@ -14,6 +14,7 @@ import {
   type ExploreSortInput,
   SortDirection,
 } from './explore.types.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export interface ExploreDimensionDef {
   label: Labels;
@@ -109,7 +110,7 @@ export function compileExplore<F extends object>(
   validateExplore(def as ExploreDatasetDef<object>, req);
   const dims = req.dimensions.map((d) => def.dimensions[d]!);
   const filter = def.scope({ ...(req.filter ?? {}) } as F, viewer);
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const q = def.base(em, filter, req.dimensions);
   const select: string[] = [];
   dims.forEach((d, i) => {

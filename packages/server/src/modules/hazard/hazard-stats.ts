@@ -20,6 +20,7 @@ import {
   HAZARD_RECTIFIED_SQL,
 } from './hazard.filter.js';
 import type { HazardFilter } from './hazard.inputs.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum HazardDimension {
   TOWNSHIP = 'TOWNSHIP',
@@ -183,7 +184,7 @@ export async function hazardStats(
   filter: HazardFilter = {},
   groupBy: HazardDimension[] = [],
 ): Promise<HazardStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const base = applyHazardFilter(
     em,

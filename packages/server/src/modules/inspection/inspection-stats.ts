@@ -14,6 +14,7 @@ import { Department } from '../department/department.entity.js';
 import { Township } from '../township/township.entity.js';
 import { applyInspectionFilter } from './inspection.filter.js';
 import type { InspectionFilter } from './inspection.inputs.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum InspectionDimension {
   MONTH = 'MONTH',
@@ -154,7 +155,7 @@ export async function inspectionStats(
   filter: InspectionFilter = {},
   groupBy: InspectionDimension[] = [],
 ): Promise<InspectionStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const has = (d: InspectionDimension) => dims.includes(d);
   const base = knex('inspection as i')

@@ -14,6 +14,7 @@ import { MonthScalar } from '../../common/scalars.js';
 import { applyAccidentFilter } from '../accident/accident.filter.js';
 import type { AccidentFilter } from '../accident/accident.inputs.js';
 import { Township } from '../township/township.entity.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum InvestigationDimension {
   YEAR = 'YEAR',
@@ -125,7 +126,7 @@ export async function investigationStats(
   filter: AccidentFilter = {},
   groupBy: InvestigationDimension[] = [],
 ): Promise<InvestigationStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const base = applyAccidentFilter(
     em,

@@ -6,6 +6,7 @@ import { MonthScalar } from '../../common/scalars.js';
 import { Township } from '../township/township.entity.js';
 import { applyOutreachFilter } from './outreach.filter.js';
 import type { OutreachFilter } from './outreach.inputs.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum OutreachDimension {
   PLACE = 'PLACE',
@@ -92,7 +93,7 @@ export async function outreachStats(
   filter: OutreachFilter = {},
   groupBy: OutreachDimension[] = [],
 ): Promise<OutreachStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const base = applyOutreachFilter(
     em,

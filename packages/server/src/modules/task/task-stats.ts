@@ -13,6 +13,7 @@ import { Department } from '../department/department.entity.js';
 import { Township } from '../township/township.entity.js';
 import { applyTaskFilter, taskStatusSql } from './task.filter.js';
 import type { SupervisionTaskFilter } from './task.inputs.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum TaskDimension {
   TOWNSHIP = 'TOWNSHIP',
@@ -125,7 +126,7 @@ export async function taskStats(
   filter: SupervisionTaskFilter = {},
   groupBy: TaskDimension[] = [],
 ): Promise<TaskStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const base = applyTaskFilter(
     em,

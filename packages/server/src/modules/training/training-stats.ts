@@ -5,6 +5,7 @@ import { type DimensionSql, runGrouped, toInt, toNumber } from '../../common/gro
 import { MonthScalar } from '../../common/scalars.js';
 import { applyTrainingFilter } from './training.filter.js';
 import type { TrainingFilter } from './training.inputs.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 export enum TrainingDimension {
   KIND = 'KIND',
@@ -90,7 +91,7 @@ export async function trainingStats(
   filter: TrainingFilter = {},
   groupBy: TrainingDimension[] = [],
 ): Promise<TrainingStats> {
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const dims = [...new Set(groupBy)];
   const base = applyTrainingFilter(knex('training_session as s'), filter);
   const { total, groups } = await runGrouped(

@@ -4,6 +4,7 @@ import { PLAN_MEASURE_LABELS, PlanMeasure } from '@hub/schema';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { townshipScopeOf } from '../../common/township-scope.js';
 import type { WorkPlanItem } from './work-plan-item.entity.js';
+import { analyticsKnex } from '../../db/read-replicas.js';
 
 /** Measures whose value is a share between 0 and 1 (shown as a percentage). */
 export const SHARE_MEASURES: ReadonlySet<PlanMeasure> = new Set([
@@ -47,7 +48,7 @@ export async function measureValues(em: EntityManager, items: readonly WorkPlanI
   const measures = [...new Set(items.map((i) => i.measure))];
   const values = new Map<string, number>();
   if (!years.length) return values;
-  const knex = em.getKnex();
+  const knex = analyticsKnex(em);
   const townshipCode = townshipScopeOf(em);
   const own = (column: string) =>
     townshipCode ? knex.raw(` and ${column} = (select id from township where code = ?)`, [townshipCode]).toQuery() : '';

@@ -23,6 +23,7 @@ import {
   TOWNSHIP_DIMENSION,
 } from '../explore.engine.js';
 import { ExploreDataset } from '../explore.types.js';
+import { analyticsKnex } from '../../../db/read-replicas.js';
 
 const LOCAL = `(a.occurred_at at time zone ${COUNTY_TZ_SQL})`;
 
@@ -59,7 +60,7 @@ const ACCIDENT_MEASURES: Record<string, ExploreMeasureDef> = {
 };
 
 const accidentBase = (em: EntityManager, filter: AccidentFilter) =>
-  applyAccidentFilter(em, em.getKnex()('accident as a').join('township as t', 't.id', 'a.township_id'), filter);
+  applyAccidentFilter(em, analyticsKnex(em)('accident as a').join('township as t', 't.id', 'a.township_id'), filter);
 
 export const ACCIDENT_DATASET: ExploreDatasetDef<AccidentFilter> = {
   dataset: ExploreDataset.ACCIDENT,
@@ -163,8 +164,7 @@ export const INVESTIGATION_DATASET: ExploreDatasetDef<AccidentFilter> = {
   base: (em, filter) =>
     applyAccidentFilter(
       em,
-      em
-        .getKnex()('accident as a')
+      analyticsKnex(em)('accident as a')
         .join('township as t', 't.id', 'a.township_id')
         .leftJoin('investigation as i', 'i.accident_id', 'a.id'),
       filter,

@@ -3,6 +3,7 @@ import { applyCapacityFilter } from '../../capacity/capacity.service.js';
 import type { CapacityFilter } from '../../capacity/capacity.inputs.js';
 import { booleanDimension, type ExploreDatasetDef, scopeByTownship, TOWNSHIP_DIMENSION } from '../explore.engine.js';
 import { ExploreDataset } from '../explore.types.js';
+import { analyticsKnex } from '../../../db/read-replicas.js';
 
 export const CAPACITY_DATASET: ExploreDatasetDef<CapacityFilter> = {
   dataset: ExploreDataset.CAPACITY,
@@ -48,8 +49,7 @@ export const CAPACITY_DATASET: ExploreDatasetDef<CapacityFilter> = {
   scope: scopeByTownship,
   base: (em, filter) =>
     applyCapacityFilter(
-      em
-        .getKnex()('supervisory_capacity as c')
+      analyticsKnex(em)('supervisory_capacity as c')
         .leftJoin('township as t', 't.id', 'c.township_id')
         .leftJoin('department as d', 'd.id', 'c.department_id'),
       filter,

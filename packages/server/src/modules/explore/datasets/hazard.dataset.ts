@@ -24,6 +24,7 @@ import {
   TOWNSHIP_DIMENSION,
 } from '../explore.engine.js';
 import { ExploreDataset } from '../explore.types.js';
+import { analyticsKnex } from '../../../db/read-replicas.js';
 
 const OVERDUE_AGE_LABELS = {
   UP_TO_30_DAYS: { zh: '逾期30天内', en: 'Up to 30 days' },
@@ -98,8 +99,7 @@ export const HAZARD_DATASET: ExploreDatasetDef<HazardFilter> = {
   },
   scope: scopeByTownship,
   base: (em, filter, dimensions) => {
-    const q = em
-      .getKnex()('hazard as h')
+    const q = analyticsKnex(em)('hazard as h')
       .join('township as t', 't.id', 'h.township_id')
       .leftJoin('enterprise as e', 'e.id', 'h.enterprise_id');
     if (dimensions.some((d) => NEEDS_INSPECTION.has(d))) q.leftJoin('inspection as ins', 'ins.id', 'h.inspection_id');

@@ -13,6 +13,7 @@ import {
   TOWNSHIP_DIMENSION,
 } from '../explore.engine.js';
 import { ExploreDataset } from '../explore.types.js';
+import { analyticsKnex } from '../../../db/read-replicas.js';
 
 /**
  * Grouped by department, an inspection appears once per department that took part: the department groups
@@ -86,7 +87,9 @@ export const INSPECTION_DATASET: ExploreDatasetDef<InspectionFilter> = {
   },
   scope: scopeByTownship,
   base: (em, filter, dimensions) => {
-    const q = em.getKnex()('inspection as i').join('township as t', 't.id', 'i.township_id').joinRaw(HAZARD_COUNTS);
+    const q = analyticsKnex(em)('inspection as i')
+      .join('township as t', 't.id', 'i.township_id')
+      .joinRaw(HAZARD_COUNTS);
     if (dimensions.includes('DEPARTMENT')) {
       // One row per (inspection, department); with a department filter, only the departments asked for.
       const codes = filter.departmentCodes;

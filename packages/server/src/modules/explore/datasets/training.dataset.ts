@@ -4,6 +4,7 @@ import { applyTrainingFilter } from '../../training/training.filter.js';
 import type { TrainingFilter } from '../../training/training.inputs.js';
 import { enumLabel, type ExploreDatasetDef, timeDimensions } from '../explore.engine.js';
 import { ExploreDataset } from '../explore.types.js';
+import { analyticsKnex } from '../../../db/read-replicas.js';
 
 export const TRAINING_DATASET: ExploreDatasetDef<TrainingFilter> = {
   dataset: ExploreDataset.TRAINING,
@@ -26,7 +27,7 @@ export const TRAINING_DATASET: ExploreDatasetDef<TrainingFilter> = {
   scope: (filter) => filter,
   base: (em, filter) =>
     applyTrainingFilter(
-      em.getKnex()('training_session as s').leftJoin('department as d', 'd.id', 's.organizer_id'),
+      analyticsKnex(em)('training_session as s').leftJoin('department as d', 'd.id', 's.organizer_id'),
       filter,
     ),
 };

@@ -13,20 +13,25 @@ import { applyRollupFilter, countyDate, fitsRollup, ROLLUP_TABLE } from './accid
 import type { AccidentStatsSource } from './accident-stats.js';
 import { analyticsKnex } from '../../db/read-replicas.js';
 
-/** Two-sided p-value of the conditional binomial test for Poisson counts `current` and `previous` over equal exposure. */
+/**
+ * Two-sided p-value of the conditional binomial test for Poisson counts `current` and `previous` over equal
+ * exposure: under "no change" `current` ~ Binomial(n, 1/2). That distribution is symmetric, so the outcomes no
+ * more likely than the observed split are the two tails beyond it, and the p-value is twice the lower tail
+ * P(X ≤ min(current, previous)). The tail is summed from its edge outwards, where the terms shrink, until they
+ * no longer change the sum: a few thousand terms for a province's yearly counts instead of one per possible split.
+ */
 export function poissonChangePValue(current: number, previous: number): number {
   const n = current + previous;
-  if (n === 0) return 1;
-  // Binomial(n, 1/2): sum the probabilities no larger than that of the observed split.
+  const m = Math.min(current, previous);
+  if (n === 0 || 2 * m === n) return 1;
   const logChoose = (k: number) => lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1);
-  const p = (k: number) => Math.exp(logChoose(k) - n * Math.LN2);
-  const observed = p(current);
-  let total = 0;
-  for (let k = 0; k <= n; k++) {
-    const pk = p(k);
-    if (pk <= observed * (1 + 1e-9)) total += pk;
+  let tail = 0;
+  for (let k = m; k >= 0; k--) {
+    const pk = Math.exp(logChoose(k) - n * Math.LN2);
+    tail += pk;
+    if (pk <= tail * 1e-17) break;
   }
-  return Math.min(1, total);
+  return Math.min(1, 2 * tail);
 }
 
 /** log Γ(x) by the Lanczos approximation (g = 7), accurate to ~1e-13 for x > 0. */

@@ -9,6 +9,7 @@ import { BadUserInputError } from '../../common/errors.js';
 import { DateScalar } from '../../common/scalars.js';
 import { applyAccidentFilter } from './accident.filter.js';
 import type { AccidentFilter } from './accident.inputs.js';
+import { lgamma } from './poisson.js';
 import { applyRollupFilter, countyDate, fitsRollup, ROLLUP_TABLE } from './accident-rollup.js';
 import type { AccidentStatsSource } from './accident-stats.js';
 import { analyticsKnex } from '../../db/read-replicas.js';
@@ -32,20 +33,6 @@ export function poissonChangePValue(current: number, previous: number): number {
     if (pk <= tail * 1e-17) break;
   }
   return Math.min(1, 2 * tail);
-}
-
-/** log Γ(x) by the Lanczos approximation (g = 7), accurate to ~1e-13 for x > 0. */
-function lgamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lgamma(1 - x);
-  x -= 1;
-  let a = c[0]!;
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
 @ObjectType({ description: 'A count compared with the same count in an earlier period.' })

@@ -15,3 +15,41 @@ describe('poissonUpperTail', () => {
     expect(poissonUpperTail(1, 0)).toBe(0);
   });
 });
+
+describe('poissonUpperTail at a province’s scale', () => {
+  // Both tails by brute force in log space (log-sum-exp over every term), as an independent reference.
+  const logPmf = (i: number, lambda: number) => {
+    let lf = 0;
+    for (let j = 2; j <= i; j++) lf += Math.log(j);
+    return -lambda + i * Math.log(lambda) - lf;
+  };
+  const logSumExp = (xs: number[]) => {
+    const max = Math.max(...xs);
+    return max + Math.log(xs.reduce((s, x) => s + Math.exp(x - max), 0));
+  };
+  const upperByBruteForce = (k: number, lambda: number) =>
+    Math.exp(logSumExp(Array.from({ length: 4000 }, (_, n) => logPmf(k + n, lambda))));
+
+  it('keeps working where exp(−λ) underflows (λ > 745)', () => {
+    // Was 1 for every k before: the first term underflowed to 0. Normal approximation: about 2e-4.
+    const p = poissonUpperTail(900, 800);
+    expect(p).toBeGreaterThan(1e-4);
+    expect(p).toBeLessThan(4e-4);
+    expect(p / upperByBruteForce(900, 800)).toBeCloseTo(1, 9);
+  });
+  it('keeps the digits of tiny p-values', () => {
+    const p = poissonUpperTail(2000, 1600);
+    expect(p).toBeGreaterThan(0);
+    expect(p / upperByBruteForce(2000, 1600)).toBeCloseTo(1, 9);
+  });
+  it('agrees with brute force below and around the mean', () => {
+    for (const [k, lambda] of [
+      [1500, 1600],
+      [1600, 1600],
+      [12, 14.5],
+      [3, 0.4],
+    ] as [number, number][]) {
+      expect(poissonUpperTail(k, lambda)).toBeCloseTo(upperByBruteForce(k, lambda), 10);
+    }
+  });
+});

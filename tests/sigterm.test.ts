@@ -84,12 +84,12 @@ async function startHub() {
   return { child, url, port, exited, output: () => output };
 }
 
-/** Holds an exclusive lock on `accident` until released: statistics wait for it, in flight. */
+/** Holds an exclusive lock on `accident` and its rollup until released: statistics wait for it, in flight. */
 async function lockAccidents() {
   locker = new pg.Client({ connectionString: db.url });
   await locker.connect();
   await locker.query('begin');
-  await locker.query('lock table accident in access exclusive mode');
+  await locker.query('lock table accident, accident_month_rollup in access exclusive mode');
   const client = locker;
   // pg_stat_activity is read once per transaction: watch from a connection of its own, outside the lock's.
   observer = new pg.Client({ connectionString: db.url });

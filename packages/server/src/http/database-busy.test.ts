@@ -28,11 +28,11 @@ it('answers 503 DATABASE_BUSY while every connection is in use, then answers aga
     });
   expect((await ask('{ townships { code } }')).status).toBe(200);
 
-  // Another session locks the accident table: the hub's statistics statement waits on it, holding the
+  // Another session locks the accident tables (and their rollup): the hub's statistics statement waits on it, holding the
   // hub's only connection.
   const locker = new pg.Client({ connectionString: hub.db.url });
   await locker.connect();
-  await locker.query('begin; lock table accident in access exclusive mode');
+  await locker.query('begin; lock table accident, accident_month_rollup in access exclusive mode');
   const held = ask('{ accidentStats { total { accidents } } }');
   try {
     await new Promise((r) => setTimeout(r, 300));

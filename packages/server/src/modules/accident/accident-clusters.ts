@@ -130,9 +130,12 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
   if (!rows.length) return [];
 
   const historyStart = monthIndex(String(rows[0]!.first_month));
-  const townships = new Map<unknown, Record<string, unknown>>();
-  for (const r of rows) if (r.township_json) townships.set(r.township_id, r.township_json as Record<string, unknown>);
-  const series = new Map<string, { township: Record<string, unknown> | null; cells: Map<number, Cell> }>();
+  // Each township becomes an entity once: mapping copies and snapshots its boundary, so once per cluster
+  // (hundreds at a province's scale) was most of this function's time.
+  const townships = new Map<unknown, Township>();
+  for (const r of rows)
+    if (r.township_json) townships.set(r.township_id, em.map(Township, r.township_json as Record<string, unknown>));
+  const series = new Map<string, { township: Township | null; cells: Map<number, Cell> }>();
   for (const r of rows) {
     const key = `${r.sector}|${Number(r.county_wide) === 1 ? '' : r.township_id}`;
     let s = series.get(key);
@@ -183,7 +186,7 @@ export async function accidentClusters(em: EntityManager, year: number): Promise
         .map((t) => ({ ...t, p: Math.min(1, 2 * poissonUpperTail(t.observed, t.expected)) }));
       const best = tests.sort((a, b) => a.p - b.p)[0];
       if (!best || best.p >= rules.alpha) continue;
-      const township = s.township ? em.map(Township, s.township) : null;
+      const township = s.township;
       const month = monthOf(m);
       clusters.push({
         sector,

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI, freePort, sleep, startHub } from './lib/processes.mjs';
+import { CLI, bearerHeaders, freePort, sleep, startHub } from './lib/processes.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -50,6 +50,8 @@ try {
   log(`PostgreSQL of its own on port ${port}; loading the demo county`);
   execFileSync(process.execPath, [CLI, 'seed'], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' } });
   hub = await startHub(url, { LOG_LEVEL: 'info' });
+  // Every request needs a caller: an ANALYST key made with `hub token create`, as a program would.
+  const auth = bearerHeaders(url);
 
   const contract = fs.readFileSync(
     path.join(path.dirname(CLI), '../../../../tests/contract/operations.graphql'),
@@ -73,7 +75,7 @@ try {
       try {
         const res = await fetch(`${hub.url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify({ query: contract, operationName: ops[i % ops.length] }),
           signal: AbortSignal.timeout(30_000),
         });
